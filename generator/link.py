@@ -1,0 +1,62 @@
+"""Stage 3: cross-references computed from indexes (never by comparing every brief with every other)."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from .model import Brief, Corpus, FigureReport, Topic
+
+MAX_RELATED = 8
+
+
+def link(briefs: list[Brief], registry: dict[str, Topic], new_topic_names: dict[str, str]) -> Corpus:
+    """Index briefs by topic and metric, and find each brief's related briefs."""
+    ordered = tuple(sorted(briefs, key=lambda b: (b.sort_key, b.slug)))
+    topics = dict(sorted({**{s: Topic(s, n) for s, n in new_topic_names.items()}, **registry}.items()))
+    by_topic = _briefs_by_topic(ordered)
+    metrics = _metrics(ordered)
+    return Corpus(
+        briefs=ordered,
+        topics={slug: topic for slug, topic in topics.items() if slug in by_topic},
+        briefs_by_topic=by_topic,
+        related={b.slug: _related(b, by_topic) for b in ordered},
+        metrics=metrics,
+        metric_labels={m: _metric_label(reports) for m, reports in metrics.items()},
+    )
+
+
+def _briefs_by_topic(ordered: tuple[Brief, ...]) -> dict[str, tuple[Brief, ...]]:
+    index: dict[str, list[Brief]] = defaultdict(list)
+    for brief in ordered:
+        for slug in brief.topics:
+            index[slug].append(brief)
+    return {slug: tuple(items) for slug, items in sorted(index.items())}
+
+
+def _related(brief: Brief, by_topic: dict[str, tuple[Brief, ...]]) -> tuple[Brief, ...]:
+    """Briefs sharing the most topics with this one, then newest first."""
+    shared: Counter[str] = Counter()
+    by_slug: dict[str, Brief] = {}
+    for topic in brief.topics:
+        for other in by_topic.get(topic, ()):
+            if other.slug != brief.slug:
+                shared[other.slug] += 1
+                by_slug[other.slug] = other
+    ranked = sorted(by_slug.values(), key=lambda b: (-shared[b.slug], b.sort_key, b.slug))
+    return tuple(ranked[:MAX_RELATED])
+
+
+def _metrics(ordered: tuple[Brief, ...]) -> dict[str, tuple[FigureReport, ...]]:
+    groups: dict[str, list[FigureReport]] = defaultdict(list)
+    for brief in ordered:
+        for figure in brief.figures:
+            if figure.metric:
+                groups[figure.metric].append(FigureReport(brief, figure))
+    return {metric: tuple(reports) for metric, reports in sorted(groups.items())}
+
+
+def _metric_label(reports: tuple[FigureReport, ...]) -> str:
+    """The label most sources use for the metric (ties: the first in brief order)."""
+    counts = Counter(r.figure.label for r in reports)
+    best = max(counts.values())
+    return next(r.figure.label for r in reports if counts[r.figure.label] == best)

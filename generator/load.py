@@ -1,0 +1,97 @@
+"""Stage 1: read briefs/ into raw entries: article text and annotation documents with their line maps."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import textio, yamlio
+from .errors import BriefingError, Location, Problem, display_path
+
+TOPICS_FILE = "topics.yml"
+DRAFT_SUFFIX = ".draft.yml"
+
+
+@dataclass(frozen=True)
+class RawBrief:
+    slug: str
+    annotation: yamlio.Document
+    article_where: str
+    article_text: str
+
+
+@dataclass(frozen=True)
+class RawCorpus:
+    briefs: tuple[RawBrief, ...]
+    topics: yamlio.Document | None
+    problems: tuple[Problem, ...]
+
+
+def annotation_paths(briefs_dir: Path) -> list[Path]:
+    """The editor's annotations, in a stable order; drafts and the topic registry are not briefs."""
+    return sorted(p for p in briefs_dir.glob("*.yml") if p.name != TOPICS_FILE and not p.name.endswith(DRAFT_SUFFIX))
+
+
+def load_corpus(root: Path, briefs_dir: Path) -> RawCorpus:
+    """Read every annotation and article; a file that fails is reported and the others go on."""
+    briefs: list[RawBrief] = []
+    problems: list[Problem] = []
+    for path in annotation_paths(briefs_dir):
+        try:
+            briefs.append(load_brief(root, briefs_dir, path))
+        except BriefingError as exc:
+            problems.extend(exc.problems)
+    problems.extend(_orphan_articles(root, briefs_dir))
+    topics = None
+    topics_path = briefs_dir / TOPICS_FILE
+    if topics_path.exists():
+        try:
+            topics = _load_yaml(topics_path, display_path(topics_path, root))
+        except BriefingError as exc:
+            problems.extend(exc.problems)
+    else:
+        problems.append(
+            Problem(
+                Location(display_path(topics_path, root)),
+                "topic registry is missing; create it with a 'topics:' list",
+                "warning",
+            )
+        )
+    return RawCorpus(tuple(briefs), topics, tuple(problems))
+
+
+def load_brief(root: Path, briefs_dir: Path, path: Path) -> RawBrief:
+    """Read one annotation and the article beside it."""
+    where = display_path(path, root)
+    slug = path.stem
+    document = _load_yaml(path, where)
+    article = path.with_suffix(".txt")
+    article_where = display_path(article, root)
+    if not article.exists():
+        raise BriefingError(Location(where, 1), f"no article for this annotation; put its text in {article_where}")
+    _check_inside(article, briefs_dir, article_where)
+    text = textio.read_text(article, article_where, textio.MAX_ARTICLE_BYTES)
+    if not text.strip():
+        raise BriefingError(Location(article_where, 1), "article is empty; paste the article text into it")
+    return RawBrief(slug, document, article_where, text)
+
+
+def _load_yaml(path: Path, where: str) -> yamlio.Document:
+    return yamlio.load(textio.read_text(path, where, textio.MAX_ANNOTATION_BYTES), where)
+
+
+def _check_inside(path: Path, briefs_dir: Path, where: str) -> None:
+    if path.is_symlink() or not path.resolve().is_relative_to(briefs_dir.resolve()):
+        raise BriefingError(Location(where), "article must be a regular file inside briefs/, not a link")
+
+
+def _orphan_articles(root: Path, briefs_dir: Path) -> list[Problem]:
+    return [
+        Problem(
+            Location(display_path(txt, root)),
+            f"article has no annotation; write {txt.with_suffix('.yml').name} (or run `briefing draft`)",
+            "warning",
+        )
+        for txt in sorted(briefs_dir.glob("*.txt"))
+        if not txt.with_suffix(".yml").exists()
+    ]

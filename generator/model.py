@@ -1,0 +1,135 @@
+"""Plain, frozen data passed between the pipeline's stages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date known to the year, the month or the day, as editors and articles state them."""
+
+    year: int
+    month: int = 0
+    day: int = 0
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Parse YYYY, YYYY-MM or YYYY-MM-DD; raise ValueError for an impossible date."""
+        parts = [int(p) for p in text.split("-")]
+        year, month, day = ([*parts, 0, 0])[:3]
+        dt.date(year, month or 1, day or 1)  # raises ValueError for 2024-02-30 or month 13
+        return cls(year, month, day)
+
+    def iso(self) -> str:
+        return "-".join(
+            [f"{self.year:04d}"]
+            + ([f"{self.month:02d}"] if self.month else [])
+            + ([f"{self.day:02d}"] if self.day else [])
+        )
+
+    def human(self) -> str:
+        if not self.month:
+            return str(self.year)
+        if not self.day:
+            return f"{_MONTHS[self.month - 1]} {self.year}"
+        return f"{self.day} {_MONTHS[self.month - 1]} {self.year}"
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str | None = None
+    url: str | None = None
+    author: str | None = None
+    published: PartialDate | None = None
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: str
+    label: str
+    metric: str | None = None
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    speaker: str
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Topic:
+    slug: str
+    name: str
+    description: str = ""
+    kind: str | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Brief:
+    """One article with its validated annotation; topics are canonical topic slugs."""
+
+    slug: str
+    title: str
+    source: Source
+    summary: str
+    article_text: str
+    status: str = "published"
+    figures: tuple[Figure, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    topics: tuple[str, ...] = ()
+
+    @property
+    def sort_key(self) -> tuple[int, PartialDate, str]:
+        """Newest first, undated last, then by title: use with sorted(..., reverse=False)."""
+        date = self.source.published
+        return (0 if date else 1, _negate(date) if date else PartialDate(0), self.title.casefold())
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == "draft"
+
+
+def _negate(date: PartialDate) -> PartialDate:
+    return PartialDate(-date.year, -date.month, -date.day)
+
+
+@dataclass(frozen=True)
+class FigureReport:
+    """One source's report of a metric: the figure and the brief it comes from."""
+
+    brief: Brief
+    figure: Figure
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Everything the renderer needs, with the cross-references computed once."""
+
+    briefs: tuple[Brief, ...]
+    topics: dict[str, Topic]
+    briefs_by_topic: dict[str, tuple[Brief, ...]]
+    related: dict[str, tuple[Brief, ...]]
+    metrics: dict[str, tuple[FigureReport, ...]] = field(default_factory=dict)
+    metric_labels: dict[str, str] = field(default_factory=dict)
+
+    def brief(self, slug: str) -> Brief:
+        return next(b for b in self.briefs if b.slug == slug)

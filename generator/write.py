@@ -1,0 +1,77 @@
+"""Stage 5: write only pages whose content changed, each atomically; remove pages no longer generated.
+
+Unchanged files keep their modification time, so `mkdocs serve` (and its --dirty mode) rebuilds only what an
+edit touched. A manifest of what we generated lets us remove stale pages without touching hand-written ones.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MANIFEST = ".briefing-generated.json"
+
+
+@dataclass
+class WriteReport:
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+
+def write_atomic(path: Path, content: bytes) -> None:
+    """Write via a temporary file in the same folder and rename, so no reader ever sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_pages(docs_dir: Path, pages: dict[str, str]) -> WriteReport:
+    """Bring docs_dir in line with `pages` (relative path -> text), touching as little as possible."""
+    report = WriteReport()
+    for relative, text in sorted(pages.items()):
+        target = _inside(docs_dir, relative)
+        content = text.encode("utf-8")
+        if target.is_file() and target.read_bytes() == content:
+            report.unchanged.append(relative)
+            continue
+        write_atomic(target, content)
+        report.written.append(relative)
+    for relative in sorted(_previous(docs_dir) - set(pages)):
+        target = _inside(docs_dir, relative)
+        if target.is_file():
+            target.unlink()
+            report.removed.append(relative)
+    manifest = json.dumps(sorted(pages), indent=0).encode("utf-8")
+    if _read(docs_dir / MANIFEST) != manifest:
+        write_atomic(docs_dir / MANIFEST, manifest)
+    return report
+
+
+def _inside(docs_dir: Path, relative: str) -> Path:
+    target = (docs_dir / relative).resolve()
+    if not target.is_relative_to(docs_dir.resolve()):
+        raise ValueError(f"refusing to write outside {docs_dir}: {relative}")
+    return target
+
+
+def _previous(docs_dir: Path) -> set[str]:
+    raw = _read(docs_dir / MANIFEST)
+    try:
+        names = json.loads(raw) if raw else []
+    except json.JSONDecodeError:
+        return set()
+    return {n for n in names if isinstance(n, str)}
+
+
+def _read(path: Path) -> bytes | None:
+    return path.read_bytes() if path.is_file() else None
