@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,6 +11,8 @@ from .errors import BriefingError, Location, Problem, display_path
 
 TOPICS_FILE = "topics.yml"
 DRAFT_SUFFIX = ".draft.yml"
+# A brief's file name is its page name: lowercase ASCII keeps it unique regardless of case or Unicode tricks.
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,9 @@ def load_brief(root: Path, briefs_dir: Path, path: Path) -> RawBrief:
     """Read one annotation and the article beside it."""
     where = display_path(path, root)
     slug = path.stem
+    if not SLUG.match(slug):
+        raise BriefingError(Location(where), "file name must be lowercase letters, digits and single hyphens "
+                            "(it becomes the page address); rename the .yml and its .txt")
     document = _load_yaml(path, where)
     article = path.with_suffix(".txt")
     article_where = display_path(article, root)

@@ -59,5 +59,9 @@ def closest_passage(article: str, needle: str) -> tuple[str, int]:
     alignment = fuzz.partial_ratio_alignment(target, article)
     if alignment is None:
         return "", 0
-    passage = article[alignment.dest_start : alignment.dest_end]
-    return passage, round(alignment.score)
+    start, end = alignment.dest_start, alignment.dest_end
+    while start > 0 and article[start - 1].isalnum():  # widen to whole words
+        start -= 1
+    while end < len(article) and article[end].isalnum():
+        end += 1
+    return article[start:end], round(alignment.score)

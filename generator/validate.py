@@ -180,13 +180,16 @@ def _quote_problems(doc: Document, article: str) -> list[Problem]:
 
 
 def _not_found(what: str, needle: str, article: str) -> str:
-    shown = _clean(needle)
-    shown = shown if len(shown) <= 80 else shown[:77] + "..."
-    message = f'{what} not found in article: "{shown}"'
+    message = f'{what} not found in article: "{_shorten(needle)}"'
     passage, score = provenance.closest_passage(article, needle)
     if score >= 50:
-        message += f'; closest: "{passage}" ({score}% similar)'
+        message += f'; closest: "{_shorten(passage)}" ({score}% similar)'
     return message + "; copy the exact words from the article"
+
+
+def _shorten(text: str, limit: int = 100) -> str:
+    flat = _clean(text)
+    return flat if len(flat) <= limit else flat[: limit - 3].rstrip() + "..."
 
 
 def _resolve_topics(
