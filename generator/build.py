@@ -10,7 +10,7 @@ from .link import link
 from .load import load_corpus
 from .model import Brief, Corpus
 from .render import render_site
-from .validate import unregistered_topics, validate_brief, validate_topics
+from .validate import metric_labels, unregistered_topics, validate_brief, validate_topics
 from .write import WriteReport, write_pages
 
 
@@ -53,7 +53,7 @@ def check(project: Project) -> tuple[Corpus, list[Problem]]:
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise ValidationFailed(errors)
-    return link(briefs, registry, unregistered_topics(briefs, raw.briefs, registry)), sorted(
+    return link(briefs, registry, unregistered_topics(briefs, raw.briefs, registry), metric_labels(raw.topics)), sorted(
         p for p in problems if p.severity == "warning"
     )
 

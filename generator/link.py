@@ -9,7 +9,12 @@ from .model import Brief, Corpus, FigureReport, Topic
 MAX_RELATED = 8
 
 
-def link(briefs: list[Brief], registry: dict[str, Topic], new_topic_names: dict[str, str]) -> Corpus:
+def link(
+    briefs: list[Brief],
+    registry: dict[str, Topic],
+    new_topic_names: dict[str, str],
+    metric_titles: dict[str, str] | None = None,
+) -> Corpus:
     """Index briefs by topic and metric, and find each brief's related briefs."""
     ordered = tuple(sorted(briefs, key=lambda b: (b.sort_key, b.slug)))
     topics = dict(sorted({**{s: Topic(s, n) for s, n in new_topic_names.items()}, **registry}.items()))
@@ -21,7 +26,7 @@ def link(briefs: list[Brief], registry: dict[str, Topic], new_topic_names: dict[
         briefs_by_topic=by_topic,
         related={b.slug: _related(b, by_topic) for b in ordered},
         metrics=metrics,
-        metric_labels={m: _metric_label(reports) for m, reports in metrics.items()},
+        metric_labels={m: (metric_titles or {}).get(m) or _metric_label(reports) for m, reports in metrics.items()},
     )
 
 

@@ -68,8 +68,11 @@ def load_brief(root: Path, briefs_dir: Path, path: Path) -> RawBrief:
     where = display_path(path, root)
     slug = path.stem
     if not SLUG.match(slug):
-        raise BriefingError(Location(where), "file name must be lowercase letters, digits and single hyphens "
-                            "(it becomes the page address); rename the .yml and its .txt")
+        raise BriefingError(
+            Location(where),
+            "file name must be lowercase letters, digits and single hyphens "
+            "(it becomes the page address); rename the .yml and its .txt",
+        )
     document = _load_yaml(path, where)
     article = path.with_suffix(".txt")
     article_where = display_path(article, root)

@@ -46,6 +46,13 @@ def validate_topics(doc: Document | None) -> tuple[dict[str, Topic], dict[str, s
     return topics, lookup, problems
 
 
+def metric_labels(doc: Document | None) -> dict[str, str]:
+    """Headings for shared metrics from topics.yml (call after validate_topics found no problem)."""
+    if doc is None or not isinstance(doc.data, dict):
+        return {}
+    return {entry["id"]: _clean(entry["label"]) for entry in doc.data.get("metrics") or ()}
+
+
 def _register(topic: Topic, where: Location, topics: dict[str, Topic], lookup: dict[str, str]) -> list[Problem]:
     if not topic.slug:
         return [Problem(where, f"topic name {topic.name!r} has no letters or digits to make a page name from")]

@@ -55,8 +55,12 @@ BROKEN = {
     "malformed YAML": ("nk-troops-defecting.yml", "title: ", "title: [unclosed ", "invalid YAML"),
     "missing required field": ("nk-troops-defecting.yml", "summary:", "summery:", "unknown field 'summery'"),
     "unknown key": ("nk-troops-defecting.yml", "topics:", "topicz:", "did you mean 'topics'"),
-    "quote absent from article": ("nk-upgrades-army-in-ukraine.yml", "They are young,", "They are old,",
-                                  "quote not found in article"),
+    "quote absent from article": (
+        "nk-upgrades-army-in-ukraine.yml",
+        "They are young,",
+        "They are old,",
+        "quote not found in article",
+    ),
 }
 
 
