@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -56,6 +57,8 @@ def main() -> None:
       briefing build        # generate pages and build site/
       briefing serve        # live preview at http://127.0.0.1:8000
     """
+    # Material's end-of-life banner is for site maintainers, not for editors running a preview.
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
 @main.command("check")
