@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,7 +56,8 @@ class ValidationFailed(BriefingError):
 
 def display_path(path: Path, root: Path) -> str:
     """A path as the editor knows it: relative to the project root when inside it."""
+    absolute = Path(os.path.abspath(path))  # not resolve(): a symlink is named as the editor sees it
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return absolute.relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()

@@ -69,7 +69,7 @@ def load_brief(root: Path, briefs_dir: Path, path: Path) -> RawBrief:
     slug = path.stem
     if not SLUG.match(slug):
         raise BriefingError(
-            Location(where),
+            Location(where, 1),
             "file name must be lowercase letters, digits and single hyphens "
             "(it becomes the page address); rename the .yml and its .txt",
         )
@@ -91,7 +91,8 @@ def _load_yaml(path: Path, where: str) -> yamlio.Document:
 
 def _check_inside(path: Path, briefs_dir: Path, where: str) -> None:
     if path.is_symlink() or not path.resolve().is_relative_to(briefs_dir.resolve()):
-        raise BriefingError(Location(where), "article must be a regular file inside briefs/, not a link")
+        raise BriefingError(Location(where, 1), "article is a symbolic link or lies outside briefs/; "
+                            "copy the real file into briefs/")
 
 
 def _orphan_articles(root: Path, briefs_dir: Path) -> list[Problem]:

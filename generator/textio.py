@@ -38,11 +38,11 @@ def decode(raw: bytes, where: str) -> str:
 def read_text(path: Path, where: str, max_bytes: int) -> str:
     """Read a file as text, refusing files and lines too large to be real editor input."""
     if path.is_symlink():
-        raise BriefingError(Location(where), "is a symbolic link; copy the real file into briefs/ instead")
+        raise BriefingError(Location(where, 1), "is a symbolic link; copy the real file into briefs/ instead")
     size = path.stat().st_size
     if size > max_bytes:
         raise BriefingError(
-            Location(where), f"file is {size:,} bytes, over the limit of {max_bytes:,}; split or shorten it"
+            Location(where, 1), f"file is {size:,} bytes, over the limit of {max_bytes:,}; split or shorten it"
         )
     text = decode(path.read_bytes(), where)
     for number, line in enumerate(text.split("\n"), start=1):
