@@ -91,8 +91,9 @@ def _load_yaml(path: Path, where: str) -> yamlio.Document:
 
 def _check_inside(path: Path, briefs_dir: Path, where: str) -> None:
     if path.is_symlink() or not path.resolve().is_relative_to(briefs_dir.resolve()):
-        raise BriefingError(Location(where, 1), "article is a symbolic link or lies outside briefs/; "
-                            "copy the real file into briefs/")
+        raise BriefingError(
+            Location(where, 1), "article is a symbolic link or lies outside briefs/; copy the real file into briefs/"
+        )
 
 
 def _orphan_articles(root: Path, briefs_dir: Path) -> list[Problem]:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _MONTHS = (
     "January",
     "February",
@@ -32,8 +34,12 @@ class PartialDate:
     @classmethod
     def parse(cls, text: str) -> PartialDate:
         """Parse YYYY, YYYY-MM or YYYY-MM-DD; raise ValueError for an impossible date."""
-        parts = [int(p) for p in text.split("-")]
-        year, month, day = ([*parts, 0, 0])[:3]
+        match = _DATE.fullmatch(text)
+        if not match:
+            raise ValueError(f"{text!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+        year, month, day = (int(part or 0) for part in match.groups())
+        if (match[2] and not month) or (match[3] and not day):
+            raise ValueError(f"{text!r} has a zero month or day")
         dt.date(year, month or 1, day or 1)  # raises ValueError for 2024-02-30 or month 13
         return cls(year, month, day)
 

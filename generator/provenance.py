@@ -22,17 +22,22 @@ _DASH_RUN = re.compile(r"-{2,}")
 
 def normalise(text: str) -> str:
     """Fold curly quotes, apostrophes, dashes and whitespace runs so typography never decides a match."""
-    folded = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
+    # translate first: NFKC would turn U+00B4 and U+2033 into sequences the table no longer recognises
+    folded = unicodedata.normalize("NFKC", text.translate(_TRANSLATE)).translate(_TRANSLATE)
     return _WHITESPACE.sub(" ", _DASH_RUN.sub("-", folded)).strip()
 
 
 def contains_quote(article: str, quote: str) -> bool:
-    return normalise(quote) in article
+    """`article` must already be normalised; a blank quote is never found."""
+    needle = normalise(quote)
+    return bool(needle) and needle in article
 
 
 def contains_figure(article: str, value: str) -> bool:
     """The value occurs as a whole token: '3.1' does not match inside '3.10', nor '100' inside '1000'."""
     needle = normalise(value)
+    if not needle:
+        return False
     start = article.find(needle)
     while start != -1:
         end = start + len(needle)

@@ -33,17 +33,23 @@ def _validator(name: str) -> Draft202012Validator:
 def check(doc: Document, name: str) -> list[Problem]:
     """Every schema problem of `doc`, each at the line of the offending field."""
     errors = sorted(_validator(name).iter_errors(doc.data), key=lambda e: [str(p) for p in e.absolute_path])
-    return [Problem(doc.location(_error_path(e)), _message(e)) for e in errors]
+    errors = [e for e in errors if not (e.validator == "pattern" and e.instance == "")]  # minLength says it
+    return [problem for error in errors for problem in _problems(doc, error)]
 
 
-def _error_path(error: ValidationError) -> tuple[Any, ...]:
+def _problems(doc: Document, error: ValidationError) -> list[Problem]:
     path = tuple(error.absolute_path)
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
-        allowed = error.schema.get("properties", {})
-        extra = sorted(k for k in error.instance if k not in allowed)
-        if extra:
-            return (*path, extra[0])
-    return path
+        allowed = sorted(error.schema.get("properties", {}))
+        unknown = sorted(str(key) for key in error.instance if key not in allowed)
+        return [Problem(doc.location((*path, key)), _unknown_field(key, allowed, _field(error))) for key in unknown]
+    return [Problem(doc.location(path), _message(error))]
+
+
+def _unknown_field(key: str, allowed: list[str], where: str) -> str:
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    hint = f"did you mean '{close[0]}'?" if close else f"allowed fields are: {', '.join(allowed)}"
+    return f"unknown field '{key}' in {where}; {hint}"
 
 
 def _field(error: ValidationError) -> str:
@@ -54,13 +60,6 @@ def _field(error: ValidationError) -> str:
 def _message(error: ValidationError) -> str:
     where = _field(error)
     kind = error.validator
-    if kind == "additionalProperties":
-        allowed = sorted(error.schema.get("properties", {}))
-        extra = sorted(k for k in error.instance if k not in allowed)
-        key = extra[0] if extra else "?"
-        close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
-        hint = f"did you mean '{close[0]}'?" if close else f"allowed fields are: {', '.join(allowed)}"
-        return f"unknown field '{key}' in {where}; {hint}"
     if kind == "required":
         missing = str(error.message).split("'")[1]
         return f"missing required field '{missing}' in {where}; add it (see README, 'Annotation reference')"
@@ -75,6 +74,8 @@ def _message(error: ValidationError) -> str:
     if kind == "enum":
         options = ", ".join(repr(v) for v in error.validator_value)
         return f"{where} is {error.instance!r}; use one of {options}"
+    if kind == "pattern" and error.validator_value == "\\S":
+        return f"{where} must not be blank"
     if kind == "pattern":
         return f"{where} {error.instance!r} is not valid: {_pattern_hint(error)}"
     return f"{where}: {error.message}"

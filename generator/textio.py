@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from .errors import BriefingError, Location
@@ -11,21 +12,23 @@ from .errors import BriefingError, Location
 MAX_ARTICLE_BYTES = 2_000_000
 MAX_ANNOTATION_BYTES = 256_000
 MAX_LINE_CHARS = 100_000
+_LINE_END = re.compile(rb"\r\n|\r|\n")
 
 
 def decode(raw: bytes, where: str) -> str:
     """Decode UTF-8 (with or without BOM) or BOM-marked UTF-16; normalise line ends to \\n."""
     if raw.startswith(codecs.BOM_UTF16_LE) or raw.startswith(codecs.BOM_UTF16_BE):
-        encoding, body = "utf-16", raw
+        encoding, skipped = "utf-16", 0
     else:
-        encoding, body = "utf-8-sig", raw
+        encoding, skipped = "utf-8", len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0
     try:
-        text = body.decode(encoding)
+        text = raw[skipped:].decode(encoding)
     except UnicodeDecodeError as exc:
-        line = body[: exc.start].count(b"\n") + 1
+        offset = exc.start + skipped
+        line = len(_LINE_END.findall(raw[:offset])) + 1
         raise BriefingError(
             Location(where, line),
-            f"invalid {encoding.replace('-sig', '')} byte 0x{body[exc.start]:02x} at byte offset {exc.start}; "
+            f"invalid {encoding} byte 0x{raw[offset]:02x} at byte offset {offset}; "
             "save the file as UTF-8 (e.g. `iconv -f cp1252 -t utf-8`)",
         ) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")

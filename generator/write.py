@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 MANIFEST = ".briefing-generated.json"
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
 
 
 @dataclass
@@ -29,6 +31,7 @@ def write_atomic(path: Path, content: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(content)
+        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes files owner-only; pages are as public as any file
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -38,8 +41,9 @@ def write_atomic(path: Path, content: bytes) -> None:
 def write_pages(docs_dir: Path, pages: dict[str, str]) -> WriteReport:
     """Bring docs_dir in line with `pages` (relative path -> text), touching as little as possible."""
     report = WriteReport()
+    targets = {relative: _inside(docs_dir, relative) for relative in pages}  # refuse before writing anything
     for relative, text in sorted(pages.items()):
-        target = _inside(docs_dir, relative)
+        target = targets[relative]
         content = text.encode("utf-8")
         if target.is_file() and target.read_bytes() == content:
             report.unchanged.append(relative)
@@ -68,9 +72,10 @@ def _previous(docs_dir: Path) -> set[str]:
     raw = _read(docs_dir / MANIFEST)
     try:
         names = json.loads(raw) if raw else []
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, UnicodeDecodeError):
         return set()
-    return {n for n in names if isinstance(n, str)}
+    # only a list of names is ours: anything else was not written by us, so trust none of it
+    return {n for n in names if isinstance(n, str)} if isinstance(names, list) else set()
 
 
 def _read(path: Path) -> bytes | None:

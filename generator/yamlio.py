@@ -75,8 +75,13 @@ def load(text: str, where: str) -> Document:
         if "\t" in ([*text.split("\n"), ""])[line - 1]:
             problem += " (this line holds a tab character; YAML indents with spaces)"
         raise _error(where, line, f"invalid YAML: {problem}; {_HINT}") from None
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        code = ord(exc.character) if isinstance(exc.character, str) else exc.character
+        raise _error(where, line, f"character U+{code:04X} is not allowed in YAML; delete it") from None
     except yaml.YAMLError as exc:
-        raise _error(where, 1, f"invalid YAML: {exc}; {_HINT}") from None
+        first = str(exc).split("\n")[0]
+        raise _error(where, 1, f"invalid YAML: {first}; {_HINT}") from None
     return doc
 
 
@@ -117,7 +122,7 @@ def _compose(events: Any, doc: Document) -> None:
         if tag is not None and tag != "!":
             raise _error(doc.where, line, f"YAML tag '{tag}' is not allowed; remove it")
         if isinstance(event, yaml.ScalarEvent):
-            value = None if (event.value == "" and event.style is None) else event.value
+            value = None if (event.value == "" and not event.style) else event.value
             _attach(stack, doc, value, line, scalar=True)
             continue
         if len(stack) >= MAX_DEPTH:

@@ -41,23 +41,12 @@ def test_parse_impossible_date_raises(text: str) -> None:
         PartialDate.parse(text)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="PartialDate.parse passes `month or 1` / `day or 1` to datetime.date, so a written month or day of 00 "
-    "(which the schema pattern allows) is accepted and silently read as 'unknown': 2024-00-05 becomes "
-    "PartialDate(2024, 0, 5) (iso '2024-05'), 2024-02-00 becomes February 2024",
-)
 @pytest.mark.parametrize("text", ["2024-00", "2024-00-05", "2024-02-00"])
 def test_parse_zero_month_or_day_raises(text: str) -> None:
     with pytest.raises(ValueError):
         PartialDate.parse(text)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="PartialDate.parse keeps only the first three '-' parts, so '2024-01-02-03' parses as 2024-01-02 "
-    "(the schema pattern stops it today, but parse's own contract is YYYY, YYYY-MM or YYYY-MM-DD)",
-)
 def test_parse_rejects_extra_parts() -> None:
     with pytest.raises(ValueError):
         PartialDate.parse("2024-01-02-03")

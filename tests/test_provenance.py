@@ -43,11 +43,6 @@ def test_normalise_folds_typography(raw: str, expected: str) -> None:
     assert normalise(raw) == expected
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="provenance.normalise applies NFKC before its translation table, and NFKC rewrites U+00B4 (acute "
-    "accent) to ' \\u0301' and U+2033 (double prime) to two primes, so those table entries never apply",
-)
 @pytest.mark.parametrize(("raw", "expected"), [("it\u00b4s", "it's"), ("6\u2033", '6"')], ids=["acute", "dprime"])
 def test_normalise_folds_characters_that_nfkc_decomposes(raw: str, expected: str) -> None:
     assert normalise(raw) == expected
@@ -159,11 +154,6 @@ def test_quote_not_in_article() -> None:
     assert not contains_quote(ARTICLE, "a battle never fought before and after")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a quote or figure of only spaces passes the schema (minLength 1) and normalises to '', which "
-    "contains_quote/contains_figure always 'find'; provenance (or the schema) should reject blank needles",
-)
 @pytest.mark.parametrize("needle", [" ", "\u00a0", "\n  \n"], ids=["space", "nbsp", "newlines"])
 def test_blank_needle_is_never_found(needle: str) -> None:
     assert not contains_quote(ARTICLE, needle)

@@ -143,11 +143,6 @@ def test_unknown_field_without_a_close_match_lists_the_allowed_ones() -> None:
     assert problem.location.line == 19
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="schema._message/_error_path report only the first unknown field of a mapping (jsonschema raises one "
-    "additionalProperties error per object), so a second misspelt field is hidden until the first is fixed",
-)
 def test_every_unknown_field_is_reported() -> None:
     found = problems(VALID + "sumary: x\ntopicz: y\n")
     messages = " ".join(p.message for p in found)

@@ -87,11 +87,6 @@ def test_cp1252_error_suggests_converting_to_utf8() -> None:
     assert "UTF-8" in decode_error(b"x\x96y").message
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="textio.decode: with a UTF-8 BOM, UnicodeDecodeError.start is relative to the text after the BOM, "
-    "so the reported offset, byte and line are all 3 bytes early",
-)
 def test_cp1252_byte_after_utf8_bom_names_the_real_offset_and_line() -> None:
     raw = codecs.BOM_UTF8 + b"a\nb\n\x93x"  # 0x93 at byte offset 7 of the file, on line 3
     exc = decode_error(raw)
@@ -100,11 +95,6 @@ def test_cp1252_byte_after_utf8_bom_names_the_real_offset_and_line() -> None:
     assert exc.location.line == 3
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="textio.decode counts only b'\\n' to find the line of an invalid byte, so in a file with "
-    "old-Mac lone-CR line ends every invalid byte is reported on line 1",
-)
 def test_invalid_byte_line_counts_lone_cr_line_ends() -> None:
     exc = decode_error(b"one\rtwo\r\x93three")
     assert exc.location.line == 3

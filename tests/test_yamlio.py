@@ -64,15 +64,7 @@ def test_empty_quoted_value_is_an_empty_string() -> None:
     assert load("a: ''\nb: \"\"\n").data == {"a": "", "b": ""}
 
 
-EMPTY_PLAIN_BUG = (
-    "yamlio._compose tests `event.style is None`, but libyaml reports a plain scalar's style as '' (not None), "
-    "so with libyaml (the default loader) an empty plain value becomes '' instead of None"
-)
-
-
-def test_empty_plain_value_is_none(loader: type, request: pytest.FixtureRequest) -> None:
-    if loader is not yaml.SafeLoader:
-        request.applymarker(pytest.mark.xfail(strict=True, reason=EMPTY_PLAIN_BUG))
+def test_empty_plain_value_is_none(loader: type) -> None:
     assert load("a:\nb: x\nc:\n").data == {"a": None, "b": "x", "c": None}
     assert load("- \n- x\n").data == [None, "x"]
 
@@ -293,11 +285,6 @@ def test_empty_or_comment_only_file_is_rejected(text: str) -> None:
     assert "empty" in exc.message
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="yamlio.load: a control character raises yaml.reader.ReaderError, which is not a MarkedYAMLError, "
-    "so it is reported on line 1 with PyYAML's multi-line text ('in \"<unicode string>\", position N')",
-)
 def test_control_character_is_reported_on_its_line() -> None:
     exc = error("title: T\nsummary: bad \x07 bell\n")
     assert exc.location.line == 2
