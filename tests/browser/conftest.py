@@ -1,0 +1,161 @@
+"""Headless Chromium (Debian's, never a downloaded one) against a built site served over local HTTP."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    ConsoleMessage,
+    Dialog,
+    Page,
+    Request,
+    Response,
+    sync_playwright,
+)
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+DESKTOP = {"width": 1366, "height": 900}  # wide enough for Material's tab bar (shown from 1220px)
+TIMEOUT_MS = 15_000
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """Serve `folder` on 127.0.0.1 at an ephemeral port from a background thread; yields the base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(folder)))
+    thread = threading.Thread(target=server.serve_forever, name=f"http {folder}", daemon=True)
+    thread.start()
+    try:
+        host, port = server.server_address[:2]
+        yield f"http://{host}:{port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def site_url(site: Path) -> Iterator[str]:
+    """The real corpus's built site, over HTTP (Material's search worker does not run from file://)."""
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    if not (os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)):
+        pytest.fail(
+            f"Chromium not found at {CHROMIUM}: the browser tests need it. Run `make chromium` "
+            "(Debian's package; never `playwright install`), or point CHROMIUM at an existing binary.",
+            pytrace=False,
+        )
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+@dataclass
+class Tab:
+    """A page with listeners for everything that should never happen on the site."""
+
+    page: Page
+    origin: str
+    problems: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+    def watch(self) -> Tab:
+        self.page.on("console", self._console)
+        self.page.on("pageerror", lambda error: self.problems.append(f"uncaught exception: {error}"))
+        self.page.on("requestfailed", self._failed)
+        self.page.on("response", self._response)
+        self.page.on("request", self._request)
+        self.page.on("dialog", self._dialog)
+        return self
+
+    def _console(self, message: ConsoleMessage) -> None:
+        if message.type in ("error", "assert"):
+            self.problems.append(f"console {message.type}: {message.text} ({message.location.get('url', '')})")
+
+    def _failed(self, request: Request) -> None:
+        # ERR_ABORTED is the browser giving up on a request itself (the page navigated on, Material swapped the
+        # <head> and its favicon link): no reader sees it. 404s and unreachable files fail differently.
+        if request.failure == "net::ERR_ABORTED":
+            return
+        self.problems.append(f"request failed: {request.method} {request.url} ({request.failure})")
+
+    def _response(self, response: Response) -> None:
+        if response.status >= 400:
+            self.problems.append(f"HTTP {response.status}: {response.request.method} {response.url}")
+
+    def _request(self, request: Request) -> None:
+        # font: false in mkdocs.yml promises a site that works offline: nothing may leave the test server.
+        parts = urlsplit(request.url)
+        if parts.scheme in ("http", "https", "ws", "wss") and not request.url.startswith(self.origin):
+            self.problems.append(f"request outside the site: {request.method} {request.url}")
+
+    def _dialog(self, dialog: Dialog) -> None:
+        self.dialogs.append(f"{dialog.type}: {dialog.message}")
+        dialog.dismiss()
+
+    def goto(self, url: str) -> None:
+        # Wait for Material's start-up fetches (sitemap.xml, which turns on instant navigation, and the search index)
+        # so that clicks always take the same path a reader's do.
+        response = self.page.goto(url, wait_until="networkidle")
+        assert response is not None and response.ok, f"{url}: {response.status if response else 'no response'}"
+
+    def assert_clean(self) -> None:
+        """No console error, uncaught exception, failed or external request, or dialog, on any page visited."""
+        self.page.wait_for_load_state("networkidle")
+        found = self.problems + [f"dialog opened: {d}" for d in self.dialogs]
+        assert not found, "\n".join(found)
+
+
+@pytest.fixture
+def new_tab(browser: Browser) -> Iterator[Callable[..., Tab]]:
+    """Factory: open_tab(origin, **context options) -> a watched Tab in a fresh browser context."""
+    contexts: list[BrowserContext] = []
+
+    def open_tab(origin: str, **options: object) -> Tab:
+        options.setdefault("viewport", DESKTOP)
+        options.setdefault("color_scheme", "light")
+        context = browser.new_context(**options)
+        context.set_default_timeout(TIMEOUT_MS)
+        contexts.append(context)
+        return Tab(context.new_page(), origin).watch()
+
+    yield open_tab
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def tab(new_tab: Callable[..., Tab], site_url: str) -> Tab:
+    """A watched desktop-sized page for the real corpus's site."""
+    return new_tab(site_url)

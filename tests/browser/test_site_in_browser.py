@@ -1,0 +1,243 @@
+"""The built site as a reader uses it: headless Chromium clicking through pages served over HTTP."""
+
+from __future__ import annotations
+
+import re
+import struct
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+from playwright.sync_api import Page, expect
+
+from generator.load import annotation_paths
+from generator.yamlio import load
+
+from ..conftest import REPO, copy_project, run
+from .conftest import Tab, serve
+
+pytestmark = pytest.mark.browser
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+SLUGS = [p.stem for p in annotation_paths(REPO / "briefs")]
+UPGRADES = "nk-upgrades-army-in-ukraine"
+INFANTRYMAN = (
+    "They are young, motivated, physically fit, brave, and good at using small arms. They are also disciplined. "
+    "They have everything you need for a good infantryman"
+)
+
+
+def annotation(slug: str) -> dict:
+    return load((REPO / "briefs" / f"{slug}.yml").read_text("utf-8"), slug).data
+
+
+def brief_url(slug: str) -> re.Pattern[str]:
+    """A brief page's URL, with or without search highlighting (?h=) and a section anchor."""
+    return re.compile(rf"/briefs/{re.escape(slug)}/(\?[^#]*)?(#.*)?$")
+
+
+def expect_heading(page: Page, text: str) -> None:
+    """The page's h1 reads `text` (plus the permalink's pilcrow)."""
+    expect(page.locator("article h1")).to_have_text(re.compile(rf"^\s*{re.escape(text)}\s*¶?\s*$"))
+
+
+def search(page: Page, word: str) -> None:
+    """Type into Material's search box (behind a header button on narrow screens, in the header on wide ones)."""
+    opener = page.locator("label.md-header__button[for='__search']")
+    if opener.is_visible():
+        opener.click()
+    box = page.locator("input.md-search__input")
+    box.click()
+    expect(box).to_be_focused()
+    box.press_sequentially(word, delay=20)
+
+
+def test_home_page_lists_the_five_briefs_without_errors(tab: Tab, site_url: str) -> None:
+    tab.goto(site_url)
+    # navigation.instant rewrites every href to an absolute URL
+    links = tab.page.locator("article h2 a[href*='/briefs/']:not(.headerlink)")
+    expect(links).to_have_count(5)
+    titles = {annotation(slug)["title"] for slug in SLUGS}
+    assert len(titles) == 5
+    assert set(links.all_inner_texts()) == titles
+    for link in links.all():
+        expect(link).to_be_visible()
+    tab.assert_clean()
+
+
+def test_search_finds_a_quote_and_opens_its_brief(tab: Tab, site_url: str) -> None:
+    page = tab.page
+    tab.goto(site_url)
+    search(page, "infantryman")
+    hits = page.locator(".md-search-result__item")
+    expect(hits.first).to_be_visible()
+    # the brief's own entry, then its best-scoring section, which links with ?h=infantryman to highlight the word
+    hit = page.locator(f".md-search-result__item a[href*='briefs/{UPGRADES}/?h=infantryman']").first
+    expect(hit).to_be_visible()
+    expect(hit.locator("mark")).to_have_text(re.compile("^infantryman"))
+    hit.click()
+    expect(page).to_have_url(brief_url(UPGRADES))
+    expect_heading(page, annotation(UPGRADES)["title"])
+    expect(page.locator("article mark", has_text="infantryman").first).to_be_visible()
+    quote = page.locator("article blockquote p", has_text=INFANTRYMAN)
+    expect(quote).to_have_count(1)
+    expect(quote).to_be_visible()
+    tab.assert_clean()
+
+
+def test_topic_tag_leads_to_a_topic_page_listing_the_brief_and_back(tab: Tab, site_url: str) -> None:
+    page = tab.page
+    title = annotation(UPGRADES)["title"]
+    tab.goto(f"{site_url}briefs/{UPGRADES}/")
+    page.locator("nav.md-tags a.md-tag", has_text="Prisoners of war").click()
+    expect(page).to_have_url(re.compile(r"/topics/prisoners-of-war/$"))
+    expect(page.locator("article h1")).to_contain_text("Prisoners of war")
+    listed = page.locator(f"article a[href$='briefs/{UPGRADES}/']")
+    expect(listed.first).to_be_visible()
+    expect(listed.first).to_have_text(title)
+    page.go_back()
+    expect(page).to_have_url(brief_url(UPGRADES))
+    expect_heading(page, title)
+    tab.assert_clean()
+
+
+def test_figures_tab_shows_troops_deployed_from_five_sources(tab: Tab, site_url: str) -> None:
+    page = tab.page
+    tab.goto(site_url)
+    page.locator(".md-tabs__link", has_text="Figures").click()
+    expect(page).to_have_url(re.compile(r"/figures/$"))
+    table = page.locator("#nk-troops-deployed").locator("xpath=following::table[1]")
+    expect(table).to_be_visible()
+    rows = table.locator("tbody tr")
+    expect(rows).to_have_count(5)
+    values = sorted(rows.locator("td:nth-child(2)").all_inner_texts())
+    assert values == sorted(["11,000", "10,000 and 12,000", "10,000", "12,000", "at least 11,000"])
+    tab.assert_clean()
+
+
+# Payloads in every field an editor writes that is not checked against the article.
+SCRIPT = "<script>alert(1)</script>"
+IMG = "<img src=x onerror=alert(2)>"
+LINK = "[x](javascript:alert(3))"
+JINJA = "{{ 7*7 }}"
+MARKER = "zqxpayload"  # a word no real brief contains, to search for
+
+
+def _inject(root: Path) -> dict:
+    path = root / "briefs" / f"{UPGRADES}.yml"
+    data = yaml.safe_load(path.read_text("utf-8"))
+    data["title"] = f"{SCRIPT} {IMG} title"
+    data["summary"] = f"{MARKER} {SCRIPT} {IMG} {LINK} {JINJA} summary"
+    quote = data["quotes"][1]
+    assert quote["text"].endswith("good infantryman")
+    quote["speaker"] = f"{SCRIPT} {IMG}"
+    quote["role"] = f"{LINK} {JINJA}"
+    figure = data["key_figures"][0]
+    assert figure["metric"] == "nk-troops-deployed"
+    figure["label"] = f"{SCRIPT} {LINK} {JINJA} label"
+    data["topics"] = [*data["topics"], SCRIPT, f"{IMG} {JINJA}"]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000), "utf-8")
+    return data
+
+
+def _assert_inert(tab: Tab) -> None:
+    """No payload became markup (scripts and onerror handlers would also open a dialog, which Tab records)."""
+    page = tab.page
+    article = page.locator("article")
+    expect(article).to_be_visible()
+    live = page.locator("article script, article img, a[href^='javascript:' i]")
+    assert live.count() == 0, f"payload became markup: {live.evaluate_all('els => els.map(e => e.outerHTML)')}"
+
+
+def test_injected_markup_in_an_annotation_stays_text(new_tab: Callable[..., Tab], tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "project")
+    data = _inject(root)
+    result = run(["briefing", "build"], cwd=root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    with serve(root / "site") as url:
+        tab = new_tab(url)
+        page = tab.page
+
+        tab.goto(f"{url}briefs/{UPGRADES}/")
+        _assert_inert(tab)
+        expect_heading(page, data["title"])
+        expect(page.locator("article h1")).to_contain_text(SCRIPT)
+        expect(page.get_by_text(data["summary"], exact=True)).to_be_visible()
+        expect(page.locator("article blockquote strong", has_text=SCRIPT)).to_have_text(f"{SCRIPT} {IMG}")
+        expect(page.locator("article blockquote", has_text=LINK).first).to_contain_text(JINJA)
+        expect(page.locator("nav.md-tags .md-tag", has_text=SCRIPT).first).to_be_visible()
+
+        page.locator("nav.md-tags a.md-tag", has_text=JINJA).click()  # a topic not in topics.yml still gets a page
+        expect(page).to_have_url(re.compile(r"/topics/[^/]+/$"))
+        _assert_inert(tab)
+        expect_heading(page, f"{IMG} {JINJA}")
+
+        tab.goto(url)
+        _assert_inert(tab)
+        expect(page.locator("article h2", has_text=SCRIPT).first).to_contain_text(data["title"])
+
+        tab.goto(f"{url}figures/")
+        _assert_inert(tab)
+        expect(page.locator("article td", has_text=f"{JINJA} label").first).to_have_text(
+            data["key_figures"][0]["label"]
+        )
+
+        search(page, MARKER)
+        hit = page.locator(f".md-search-result__item a[href*='briefs/{UPGRADES}/']").first
+        expect(hit).to_be_visible()
+        expect(page.locator(".md-search-result", has_text=SCRIPT).first).to_be_visible()
+        assert page.locator(".md-search-result img, .md-search-result script").count() == 0
+        hit.click()
+        expect(page).to_have_url(brief_url(UPGRADES))
+        _assert_inert(tab)
+        expect(page.locator("article h1")).to_contain_text(SCRIPT)
+
+        assert not tab.dialogs, tab.dialogs
+        tab.assert_clean()
+
+
+def _png_size(path: Path) -> tuple[int, int]:
+    head = path.read_bytes()[:24]
+    assert head[:8] == b"\x89PNG\r\n\x1a\n" and head[12:16] == b"IHDR", f"{path} is not a PNG"
+    return struct.unpack(">II", head[16:24])
+
+
+@pytest.mark.parametrize(
+    ("name", "viewport", "mobile"),
+    [
+        pytest.param("phone", {"width": 390, "height": 844}, True, id="phone"),
+        pytest.param("desktop", {"width": 1366, "height": 900}, False, id="desktop"),
+    ],
+)
+def test_brief_page_screenshot_fits_the_screen(
+    new_tab: Callable[..., Tab], site_url: str, name: str, viewport: dict[str, int], mobile: bool
+) -> None:
+    scale = 2 if mobile else 1
+    tab = new_tab(site_url, viewport=viewport, device_scale_factor=scale, is_mobile=mobile, has_touch=mobile)
+    tab.goto(f"{site_url}briefs/{UPGRADES}/")
+    page = tab.page
+    expect(page.locator("article h1")).to_be_visible()
+    ARTIFACTS.mkdir(exist_ok=True)
+    shot = ARTIFACTS / f"brief-{name}-{viewport['width']}x{viewport['height']}.png"
+    shot.unlink(missing_ok=True)
+    page.screenshot(path=shot)
+    assert shot.stat().st_size > 20_000, f"{shot} is suspiciously small"
+    assert _png_size(shot) == (viewport["width"] * scale, viewport["height"] * scale)
+    overflow = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert overflow[0] <= overflow[1] + 1, f"horizontal scrolling at {name} width: {overflow}"
+    tab.assert_clean()
+
+
+def test_palette_toggle_switches_between_light_and_dark(tab: Tab, site_url: str) -> None:
+    page = tab.page
+    body = page.locator("body")
+    tab.goto(site_url)
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    page.get_by_title("Switch to dark mode").click()
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    tab.goto(f"{site_url}figures/")  # the choice is remembered across pages
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    page.get_by_title("Switch to light mode").click()
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    tab.assert_clean()
