@@ -10,7 +10,7 @@ from .link import link
 from .load import load_corpus
 from .model import Brief, Corpus
 from .render import render_site
-from .validate import metric_labels, unregistered_topics, validate_brief, validate_topics
+from .validate import metric_labels, topic_collisions, unregistered_topics, validate_brief, validate_topics
 from .write import WriteReport, write_pages
 
 
@@ -44,7 +44,7 @@ def check(project: Project) -> tuple[Corpus, list[Problem]]:
     """Load and validate everything; raise ValidationFailed with every error of every file."""
     raw = load_corpus(project.root, project.briefs_dir)
     registry, lookup, problems = validate_topics(raw.topics)
-    problems += raw.problems
+    problems += [*raw.problems, *topic_collisions(raw.briefs, lookup)]
     briefs: list[Brief] = []
     for entry in raw.briefs:
         brief, brief_problems = validate_brief(entry, lookup, registry)

@@ -37,6 +37,12 @@ def _reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
             count = len(exc.problems)
             click.echo(f"{count} error{'s' if count != 1 else ''}; nothing was written.", err=True)
             sys.exit(1)
+        except Exception as exc:  # a bug of ours, not the editor's: one line, and the way to the details
+            if os.environ.get("BRIEFING_DEBUG"):
+                raise
+            click.echo(f"internal error: {type(exc).__name__}: {exc}", err=True)
+            click.echo("briefs/ and site/ are unchanged. Rerun with BRIEFING_DEBUG=1 for the traceback.", err=True)
+            sys.exit(2)
 
     return wrapper
 

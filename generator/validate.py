@@ -230,6 +230,29 @@ def _resolve_topics(
     return tuple(slugs), problems
 
 
+def topic_collisions(raws: tuple[RawBrief, ...], lookup: dict[str, str]) -> list[Problem]:
+    """Differently written topics outside topics.yml that would share one page: reported, never merged."""
+    first: dict[str, tuple[str, Location]] = {}
+    problems = []
+    for raw in raws:
+        data = raw.annotation.data
+        names = data.get("topics") if isinstance(data, dict) else None
+        for index, name in enumerate(names if isinstance(names, list) else ()):
+            if not isinstance(name, str) or name.casefold() in lookup or not topic_slug(name):
+                continue
+            where = raw.annotation.location(("topics", index))
+            seen = first.setdefault(topic_slug(name), (name, where))
+            if seen[0] != name:
+                problems.append(
+                    Problem(
+                        where,
+                        f"topic {name!r} and {seen[0]!r} ({seen[1]}) would share the page "
+                        f"'{topic_slug(name)}'; write them the same way or add one to topics.yml",
+                    )
+                )
+    return problems
+
+
 def unregistered_topics(briefs: list[Brief], raws: tuple[RawBrief, ...], registry: dict[str, Topic]) -> dict[str, str]:
     """Topics used by valid briefs but missing from topics.yml: page name -> the name as first written."""
     used = {slug for brief in briefs for slug in brief.topics if slug not in registry}

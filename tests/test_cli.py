@@ -127,3 +127,16 @@ def test_schema_command_prints_the_annotation_schema(tmp_path: Path) -> None:
     result = run(["briefing", "schema"], cwd=tmp_path)
     schema = json.loads(result.stdout)
     assert schema["required"] == ["title", "source", "summary", "topics"]
+
+
+def test_an_internal_error_is_one_line_with_the_way_to_details(project: Path) -> None:
+    registry = project / "briefs" / "topics.yml"
+    registry.write_text("topics: []\n", "utf-8")
+    (project / "site_src").mkdir(exist_ok=True)
+    (project / "site_src" / ".briefing-generated.json").mkdir()  # the manifest path is a folder: a real OS error
+    result = run(["briefing", "build"], cwd=project)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "internal error:" in result.stderr and "BRIEFING_DEBUG=1" in result.stderr
+    debug = run(["briefing", "build"], cwd=project, BRIEFING_DEBUG="1")
+    assert "Traceback" in debug.stderr

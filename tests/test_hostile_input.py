@@ -291,3 +291,11 @@ def test_two_builds_give_byte_identical_sites(tmp_path: Path) -> None:
         assert result.returncode == 0, result.stderr
         sites.append((tree_digest(root / "site_src"), tree_digest(root / "site")))
     assert sites[0] == sites[1]
+
+
+def test_differently_written_new_topics_sharing_a_page_are_reported(project: Path) -> None:
+    replace(project, "topics:\n", "topics:\n  - Kursk Oblast Front\n")
+    replace(project, "topics:\n", "topics:\n  - kursk-oblast front\n", slug="nk-upgrades-army-in-ukraine")
+    result = run(["briefing", "check"], cwd=project)
+    assert result.returncode == 1
+    assert "would share the page 'kursk-oblast-front'" in result.stderr
