@@ -1,0 +1,153 @@
+"""An article cut into paragraphs, quotation spans and sentences, all as character offsets into the original text.
+
+Quotation marks are paired by context (an opening mark follows a space or the start of a paragraph, a closing mark
+precedes a space or punctuation), so straight, curly, German and French marks all work. Sentences never end inside
+a quotation, so a quote that spans a sentence break stays in the sentence that attributes it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import words
+
+DOUBLE_MARKS = '"“”„‟«»'
+SINGLE_MARKS = "'‘’‚‛"
+_OPENING_GLYPHS = "“„‟«‘‚‛"
+_CLOSING_GLYPHS = "”»’"
+_BEFORE_OPENING = "([{—–-/:;"
+_AFTER_CLOSING = ".,;:!?)]}—–-…"
+_ABBREVIATIONS = words(
+    "mr mrs ms dr prof gen maj lt col capt sgt adm sen rep gov st jr sr no vs etc inc ltd co corp jan feb mar apr "
+    "jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m i.e e.g approx fig vol rev cmdr pvt cpl"
+)
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s+[\"“‘«(\[]?[A-Z0-9])")
+_WORD = re.compile(r"[\w’'.-]+$")
+
+
+@dataclass(frozen=True)
+class Quoted:
+    """One quotation: the offsets of its marks (close is the paragraph end for a quote that runs on)."""
+
+    open: int
+    close: int
+    paragraph: int
+    runs_on: bool = False
+
+    @property
+    def start(self) -> int:
+        return self.open + 1
+
+    @property
+    def end(self) -> int:
+        return self.close
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+
+
+@dataclass
+class Article:
+    text: str
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    quotes: list[Quoted] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+
+    def sentence_of(self, offset: int) -> int:
+        """The index of the sentence holding `offset` (the nearest one before it, between sentences)."""
+        low, high = 0, len(self.sentences) - 1
+        while low < high:
+            middle = (low + high + 1) // 2
+            if self.sentences[middle].start <= offset:
+                low = middle
+            else:
+                high = middle - 1
+        return low
+
+    def sentence_text(self, index: int) -> str:
+        sentence = self.sentences[index]
+        return self.text[sentence.start : sentence.end]
+
+
+def analyse(text: str) -> Article:
+    article = Article(text)
+    offset = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            start = offset + line.index(stripped[0])
+            article.paragraphs.append((start, start + len(stripped)))
+        offset += len(line) + 1
+    marks = DOUBLE_MARKS if any(mark in text for mark in DOUBLE_MARKS) else SINGLE_MARKS
+    for index, (start, end) in enumerate(article.paragraphs):
+        following = article.paragraphs[index + 1][0] if index + 1 < len(article.paragraphs) else None
+        continues = following is not None and text[following] in marks and _is_opening(text, following, start)
+        article.quotes.extend(_pair(text, start, end, index, marks, continues))
+    for index, (start, end) in enumerate(article.paragraphs):
+        spans = [q for q in article.quotes if q.paragraph == index]
+        article.sentences.extend(_sentences(text, start, end, index, spans))
+    return article
+
+
+def _is_opening(text: str, at: int, paragraph_start: int) -> bool:
+    if text[at] in "«»":
+        return text[at] == "«"  # French marks, often with spaces inside: « On y va »
+    before = text[at - 1] if at > paragraph_start else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    opening = (before.isspace() or before in _BEFORE_OPENING) and not after.isspace()
+    closing = (after.isspace() or after in _AFTER_CLOSING) and not before.isspace()
+    if opening != closing:
+        return opening
+    return text[at] in _OPENING_GLYPHS
+
+
+def _pair(text: str, start: int, end: int, paragraph: int, marks: str, continues: bool) -> list[Quoted]:
+    found: list[Quoted] = []
+    opened: int | None = None
+    for at in range(start, end):
+        char = text[at]
+        if char not in marks:
+            continue
+        if marks is SINGLE_MARKS and _is_apostrophe(text, at, start, end):
+            continue
+        opening = _is_opening(text, at, start)
+        if opened is not None and (not opening or char == '"' or char == "'"):
+            if at > opened + 1:
+                found.append(Quoted(opened, at, paragraph))
+            opened = None
+        elif opening:
+            opened = at
+    if opened is not None and continues and end > opened + 1:
+        found.append(Quoted(opened, end, paragraph, runs_on=True))
+    return found
+
+
+def _is_apostrophe(text: str, at: int, start: int, end: int) -> bool:
+    before = text[at - 1] if at > start else " "
+    after = text[at + 1] if at + 1 < end else " "
+    return before.isalnum() and after.isalnum()
+
+
+def _sentences(text: str, start: int, end: int, paragraph: int, spans: list[Quoted]) -> list[Sentence]:
+    found: list[Sentence] = []
+    begin = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        cut = match.end()
+        if any(q.open < cut <= q.close for q in spans):
+            continue
+        word = _WORD.search(text, begin, match.start())
+        last = word.group(0).lower().rstrip(".") if word else ""
+        if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha() and text[match.start()] == "."):
+            continue
+        found.append(Sentence(begin, cut, paragraph))
+        begin = cut
+        while begin < end and text[begin].isspace():
+            begin += 1
+    if begin < end:
+        found.append(Sentence(begin, end, paragraph))
+    return found
