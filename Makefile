@@ -6,7 +6,7 @@ STAMP   = $(VENV)/.installed-stamp
 CHROMIUM ?= /usr/bin/chromium
 SUDO    = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test check serve lint chromium clean
+.PHONY: site test check serve lint chromium clean bench bench-smoke
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,19 @@ lint: $(STAMP)
 ## test: set up, then lint and run the whole test suite (browser tests included)
 test: $(STAMP) chromium lint
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest
+
+## bench: the benchmark at 100, 1,000 and 10,000 synthetic briefs (an hour or more; results in bench/results/)
+ZENSICAL = bench/work/zensical-venv/bin/zensical
+$(ZENSICAL):
+	$(PYTHON) -m venv bench/work/zensical-venv
+	bench/work/zensical-venv/bin/python -m pip install --quiet zensical
+
+bench: $(STAMP) chromium $(ZENSICAL)
+	CHROMIUM=$(CHROMIUM) $(BIN)/python -m bench.run --zensical $(ZENSICAL)
+
+## bench-smoke: the benchmark at 100 briefs, one run of each variant (a few minutes)
+bench-smoke: $(STAMP) chromium
+	CHROMIUM=$(CHROMIUM) $(BIN)/python -m bench.run --sizes 100 --repeats 1 --search-repeats 1 --edits 1 --out bench/work/smoke
 
 clean:
 	rm -rf site .site-staging-* .site-previous-* test-artifacts

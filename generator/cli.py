@@ -13,7 +13,8 @@ from typing import Any
 import click
 
 from .build import Generated, Project, check, generate
-from .errors import BriefingError, Problem
+from .errors import BriefingError, Location, Problem, ValidationFailed, display_path
+from .write import write_atomic
 
 _ROOT = click.option(
     "--root",
@@ -99,8 +100,14 @@ def check_command(root: Path) -> None:
 )
 @click.option("--strict/--no-strict", default=True, show_default=True, help="Fail on any MkDocs warning.")
 @click.option("-v", "--verbose", is_flag=True, help="Show MkDocs' own progress messages.")
+@click.option(
+    "--search",
+    type=click.Choice(["auto", "material", "pagefind"]),
+    default=None,
+    help="Site search: Material's single index, Pagefind's chunked one, or auto (Pagefind from 200 briefs).",
+)
 @_reports_errors
-def build_command(root: Path, site_dir: Path | None, strict: bool, verbose: bool) -> None:
+def build_command(root: Path, site_dir: Path | None, strict: bool, verbose: bool, search: str | None) -> None:
     """Generate the Markdown pages, then build the site into site/.
 
     The previous site stays in place unless the whole build succeeds.
@@ -109,6 +116,7 @@ def build_command(root: Path, site_dir: Path | None, strict: bool, verbose: bool
     Example:
       briefing build
       briefing build --site-dir /tmp/preview
+      briefing build --search pagefind
     """
     from .site import build_site, show_mkdocs_log
 
@@ -119,7 +127,7 @@ def build_command(root: Path, site_dir: Path | None, strict: bool, verbose: bool
     _print_generated(result)
     show_mkdocs_log(verbose)
     target = (site_dir or project.root / "site").resolve()
-    pages = build_site(project.root / "mkdocs.yml", target, strict=strict)
+    pages = build_site(project.root / "mkdocs.yml", target, strict=strict, fresh=True, search=search)
     click.echo(f"Built {pages} HTML pages into {target} in {time.perf_counter() - started:.1f} s.")
 
 
@@ -180,3 +188,110 @@ def schema_command(kind: str, output: Path | None) -> None:
         click.echo(f"Wrote {output}")
     else:
         click.echo(text, nl=False)
+
+
+@main.command("import")
+@_ROOT
+@click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Replace an existing article and annotation (the old files become .bak).")
+@_reports_errors
+def import_command(root: Path, paths: tuple[Path, ...], force: bool) -> None:
+    """Import articles (plain text or saved web pages) into briefs/ with a draft annotation.
+
+    Each file becomes briefs/<slug>.txt, the slug made from its headline, and
+    briefs/<slug>.yml, a draft annotation (status: draft) to check and correct.
+    From a saved .html page only the article is kept: headline, author and
+    date from its metadata, and the body text without navigation, share
+    buttons, newsletter boxes or further-reading lists. Nothing is written
+    unless every file imports; an existing file is never replaced without
+    --force.
+
+    \b
+    Example:
+      briefing import ~/Downloads/article.html notes/interview.txt
+      briefing import --force ~/Downloads/*.html
+    """
+    from .importer import plan, write
+
+    project = Project.at(root)
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        raise ValidationFailed([Problem(Location(str(p)), "no such file") for p in missing])
+    with click.progressbar(length=len(paths), label="Importing", file=sys.stderr) as bar:
+        planned = plan(list(paths), project.root, project.briefs_dir, force, lambda _path: bar.update(1))
+    backups = write(planned, project.briefs_dir)
+    for item in planned:
+        click.echo(f"{item.source} -> briefs/{item.slug}.txt, briefs/{item.slug}.yml (draft)")
+    for path in backups:
+        click.echo(f"kept the replaced file as {display_path(path, project.root)}")
+    click.echo(
+        f"Imported {len(planned)} article{'s' if len(planned) != 1 else ''}; check each draft, then `briefing check`."
+    )
+
+
+@main.command("draft")
+@_ROOT
+@click.argument("slugs", nargs=-1)
+@click.option("--all", "every", is_flag=True, help="Draft every article in briefs/.")
+@click.option("--show-new", is_flag=True, help="List what the draft has that your annotation does not.")
+@click.option("--stdout", "to_stdout", is_flag=True, help="Print the draft instead of writing it.")
+@_reports_errors
+def draft_command(root: Path, slugs: tuple[str, ...], every: bool, show_new: bool, to_stdout: bool) -> None:
+    """Draft the annotation of an article into briefs/<slug>.draft.yml.
+
+    Finds every figure, quote (with its speaker) and topic in briefs/<slug>.txt
+    and writes them, with a summary and status: draft, beside your
+    annotation. Your briefs/<slug>.yml is never touched; when there is none
+    yet, the draft becomes briefs/<slug>.yml.
+
+    \b
+    Example:
+      briefing draft nk-troops-defecting
+      briefing draft nk-troops-defecting --show-new
+      briefing draft --all
+    """
+    from . import textio, yamlio
+    from .drafting.draft import build_draft, load_registry, new_items, render
+    from .load import DRAFT_SUFFIX, SLUG
+
+    project = Project.at(root)
+    if every:
+        slugs = tuple(sorted(p.stem for p in project.briefs_dir.glob("*.txt")))
+    if not slugs:
+        raise BriefingError(Location("briefs/"), "name the article to draft (its slug), or use --all")
+    registry = load_registry(project.briefs_dir)
+    problems = []
+    outputs = []
+    for slug in slugs:
+        article = project.briefs_dir / f"{slug}.txt"
+        where = display_path(article, project.root)
+        if not SLUG.match(slug) or not article.is_file():
+            problems.append(Problem(Location(where), "no such article; give the slug of a briefs/<slug>.txt file"))
+            continue
+        try:
+            text = textio.read_text(article, where, textio.MAX_ARTICLE_BYTES)
+        except BriefingError as exc:
+            problems.extend(exc.problems)
+            continue
+        draft = build_draft(text, registry)
+        outputs.append((slug, draft, render(draft, article.name)))
+    if problems:
+        raise ValidationFailed(problems)
+    for slug, draft, text in outputs:
+        editor = project.briefs_dir / f"{slug}.yml"
+        if to_stdout:
+            click.echo(text, nl=False)
+            continue
+        target = project.briefs_dir / (f"{slug}{DRAFT_SUFFIX}" if editor.exists() else f"{slug}.yml")
+        write_atomic(target, text.encode("utf-8"))
+        click.echo(
+            f"Wrote {display_path(target, project.root)}: {len(draft.figures)} figures, {len(draft.quotes)} quotes, "
+            f"{len(draft.topics)} topics."
+        )
+        if show_new and editor.exists() and target != editor:
+            where = display_path(editor, project.root)
+            current = yamlio.load(textio.read_text(editor, where, textio.MAX_ANNOTATION_BYTES), where).data
+            lines = new_items(draft, current)
+            click.echo(f"New against {where}: {len(lines)}" + (":" if lines else "."))
+            for line in lines:
+                click.echo(f"  {line}")

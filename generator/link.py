@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import dataclass
+from itertools import combinations
 
-from .model import Brief, Corpus, FigureReport, Topic
+from .model import Brief, Corpus, EventReport, FigureReport, PartialDate, TimelineEntry, Topic
 
 MAX_RELATED = 8
 
@@ -20,6 +22,7 @@ def link(
     topics = dict(sorted({**{s: Topic(s, n) for s, n in new_topic_names.items()}, **registry}.items()))
     by_topic = _briefs_by_topic(ordered)
     metrics = _metrics(ordered)
+    timeline = _timeline(ordered)
     return Corpus(
         briefs=ordered,
         topics={slug: topic for slug, topic in topics.items() if slug in by_topic},
@@ -27,6 +30,9 @@ def link(
         related={b.slug: _related(b, by_topic) for b in ordered},
         metrics=metrics,
         metric_labels={m: (metric_titles or {}).get(m) or _metric_label(reports) for m, reports in metrics.items()},
+        timeline=timeline,
+        timeline_by_topic=_timeline_by_topic(timeline),
+        cooccurrence=_cooccurrence(ordered),
     )
 
 
@@ -65,3 +71,48 @@ def _metric_label(reports: tuple[FigureReport, ...]) -> str:
     counts = Counter(r.figure.label for r in reports)
     best = max(counts.values())
     return next(r.figure.label for r in reports if counts[r.figure.label] == best)
+
+
+@dataclass
+class _Group:
+    reports: list[EventReport]
+    topics: dict[str, None]  # insertion-ordered set
+
+    def accepts(self, brief: Brief, topics: tuple[str, ...]) -> bool:
+        return bool(self.topics.keys() & set(topics)) and all(r.brief.slug != brief.slug for r in self.reports)
+
+
+def _timeline(ordered: tuple[Brief, ...]) -> tuple[TimelineEntry, ...]:
+    """Every event of every brief, oldest first; events of different briefs on the same date that share a topic
+    become one entry (several sources reporting one event). A brief's own events are never merged together."""
+    by_date: dict[PartialDate, list[_Group]] = defaultdict(list)
+    for brief in ordered:
+        for event in brief.events:
+            topics = event.topics or brief.topics
+            report = EventReport(brief, event)
+            group = next((g for g in by_date[event.date] if g.accepts(brief, topics)), None)
+            if group is None:
+                by_date[event.date].append(_Group([report], dict.fromkeys(topics)))
+            else:
+                group.reports.append(report)
+                group.topics.update(dict.fromkeys(topics))
+    entries = [
+        TimelineEntry(date, tuple(g.reports), tuple(g.topics)) for date, groups in by_date.items() for g in groups
+    ]
+    return tuple(sorted(entries, key=lambda e: (e.date, e.reports[0].event.what.casefold(), e.reports[0].brief.slug)))
+
+
+def _timeline_by_topic(timeline: tuple[TimelineEntry, ...]) -> dict[str, tuple[TimelineEntry, ...]]:
+    index: dict[str, list[TimelineEntry]] = defaultdict(list)
+    for entry in timeline:
+        for slug in entry.topics:
+            index[slug].append(entry)
+    return {slug: tuple(entries) for slug, entries in sorted(index.items())}
+
+
+def _cooccurrence(ordered: tuple[Brief, ...]) -> dict[tuple[str, str], int]:
+    """How many briefs name both topics of each pair (pairs as sorted slugs)."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for brief in ordered:
+        counts.update(combinations(sorted(set(brief.topics)), 2))
+    return dict(sorted(counts.items()))

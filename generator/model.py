@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 import re
 from dataclasses import dataclass, field
+
+from .figvalues import FigureValue, parse_value
 
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _MONTHS = (
@@ -43,6 +46,10 @@ class PartialDate:
         dt.date(year, month or 1, day or 1)  # raises ValueError for 2024-02-30 or month 13
         return cls(year, month, day)
 
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
     def iso(self) -> str:
         return "-".join(
             [f"{self.year:04d}"]
@@ -71,6 +78,23 @@ class Figure:
     value: str
     label: str
     metric: str | None = None
+
+    @property
+    def parsed(self) -> FigureValue:
+        """The value as a number or range with its unit, parsed from the value as written (kept in `value`)."""
+        return parse_value(self.value)
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated statement in an article: when (to the day, month or year), what happened, and the sentence saying so.
+
+    `topics` are canonical topic slugs; empty means the brief's own topics."""
+
+    date: PartialDate
+    what: str
+    sentence: str
+    topics: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -102,6 +126,7 @@ class Brief:
     figures: tuple[Figure, ...] = ()
     quotes: tuple[Quote, ...] = ()
     topics: tuple[str, ...] = ()
+    events: tuple[Event, ...] = ()
 
     @property
     def sort_key(self) -> tuple[int, PartialDate, str]:
@@ -127,6 +152,63 @@ class FigureReport:
 
 
 @dataclass(frozen=True)
+class EventReport:
+    """One brief's report of an event."""
+
+    brief: Brief
+    event: Event
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One event on the merged timeline, with every brief that reports it (the same date and a shared topic)."""
+
+    date: PartialDate
+    reports: tuple[EventReport, ...]
+    topics: tuple[str, ...]
+
+    @property
+    def whats(self) -> tuple[str, ...]:
+        """The distinct wordings of the event, first brief first."""
+        return tuple(dict.fromkeys(r.event.what for r in self.reports))
+
+    @property
+    def briefs(self) -> tuple[Brief, ...]:
+        return tuple(r.brief for r in self.reports)
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    """What the generator needs to know about the published site; plain values, so the core never imports MkDocs.
+
+    `url` is mkdocs.yml's site_url (feeds and permalinks are absolute only when it is set)."""
+
+    url: str | None = None
+    name: str = "Briefing"
+    directory_urls: bool = True
+
+    def page_url(self, page: str) -> str:
+        """The address of a generated page, relative to the site root: 'topics/kursk.md' -> 'topics/kursk/'."""
+        stem = page.removesuffix(".md")
+        if stem == "index" or stem.endswith("/index"):
+            return stem.removesuffix("index") if self.directory_urls else stem + ".html"
+        return stem + "/" if self.directory_urls else stem + ".html"
+
+    def link(self, from_page: str, to_page: str) -> str:
+        """The address of `to_page` relative to `from_page`, for links in raw HTML (which MkDocs leaves alone)."""
+        source, target = self.page_url(from_page), self.page_url(to_page)
+        folder = source.rsplit("/", 1)[0] if "/" in source else ""
+        relative = posixpath.relpath(target or ".", folder or ".")
+        if target and not target.endswith("/"):
+            return relative
+        return "./" if relative == "." else relative + "/"
+
+    def absolute(self, page: str) -> str | None:
+        """The page's absolute address, or None without a site_url."""
+        return self.url.rstrip("/") + "/" + self.page_url(page) if self.url else None
+
+
+@dataclass(frozen=True)
 class Corpus:
     """Everything the renderer needs, with the cross-references computed once."""
 
@@ -136,6 +218,10 @@ class Corpus:
     related: dict[str, tuple[Brief, ...]]
     metrics: dict[str, tuple[FigureReport, ...]] = field(default_factory=dict)
     metric_labels: dict[str, str] = field(default_factory=dict)
+    timeline: tuple[TimelineEntry, ...] = ()
+    timeline_by_topic: dict[str, tuple[TimelineEntry, ...]] = field(default_factory=dict)
+    # how many briefs name both topics of a pair (slugs in sorted order); pairs that never meet are left out
+    cooccurrence: dict[tuple[str, str], int] = field(default_factory=dict)
 
     def brief(self, slug: str) -> Brief:
         return next(b for b in self.briefs if b.slug == slug)

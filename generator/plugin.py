@@ -10,8 +10,11 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 
+from . import search
 from .build import Project, generate
 from .errors import BriefingError
+from .model import SiteInfo
+from .site import pages_are_fresh
 
 log = get_plugin_logger(__name__)
 
@@ -23,10 +26,21 @@ class BriefingConfig(Config):
 class BriefingPlugin(BasePlugin[BriefingConfig]):
     def _project(self, config: Any) -> Project:
         root = Path(config.config_file_path).parent
-        project = Project.at(root, Path(config.docs_dir))
-        return Project(project.root, (root / self.config.briefs_dir).resolve(), project.docs_dir)
+        # MkDocs' own values (after !ENV and `mkdocs serve`'s dev address), as plain ones: the core never sees MkDocs
+        site = SiteInfo(config.site_url or None, config.site_name, bool(config.use_directory_urls))
+        project = Project.at(root, Path(config.docs_dir), site)
+        return Project(project.root, (root / self.config.briefs_dir).resolve(), project.docs_dir, project.site)
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._serving = command == "serve"
+
+    def on_config(self, config: Any) -> Any:
+        search.configure(config, self._project(config).briefs_dir)  # Material's search or Pagefind
+        return config
 
     def on_pre_build(self, *, config: Any) -> None:
+        if pages_are_fresh():  # `briefing build` generated them a moment ago: do not load and render twice
+            return
         try:
             result = generate(self._project(config))
         except BriefingError as exc:
@@ -35,6 +49,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             log.info(str(warning))
         if result.report and (result.report.written or result.report.removed):
             log.info(f"wrote {len(result.report.written)} pages, removed {len(result.report.removed)}")
+
+    def on_post_build(self, *, config: Any) -> None:
+        try:
+            search.post_build(config, serving=getattr(self, "_serving", False))
+        except BriefingError as exc:
+            raise PluginError(f"briefing: {exc}") from None
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
         server.watch(str(self._project(config).briefs_dir))

@@ -17,7 +17,8 @@ from urllib.parse import quote
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from .model import Brief, Corpus, PartialDate, Topic
+from . import charts, feeds, opendata, topicmap
+from .model import Brief, Corpus, FigureReport, PartialDate, SiteInfo, TimelineEntry, Topic
 
 # Characters that start Markdown syntax anywhere in a line (parentheses only matter after an escaped ']').
 _MD_INLINE = re.compile(r"([\\`*_{}\[\]#|!])")
@@ -81,27 +82,53 @@ def _human_date(date: PartialDate | None) -> str:
     return date.human() if date else "date not stated"
 
 
-def render_site(corpus: Corpus, overrides: Path | None = None) -> dict[str, str]:
-    """Every generated page: its path under the docs folder -> Markdown."""
+def render_site(corpus: Corpus, overrides: Path | None = None, site: SiteInfo | None = None) -> dict[str, str]:
+    """Every generated file: its path under the docs folder -> text (Markdown pages, feeds and open data)."""
+    site = site or SiteInfo()
     env = make_environment(overrides)
     common = {
         "corpus": corpus,
+        "site": site,
         "topics": corpus.topics,
         "topic_order": _topic_order(corpus),
         "metric_order": _metric_order(corpus),
     }
+    map_data = topicmap.map_data(corpus)
+    figure_charts = {m: charts.metric_chart(corpus.metric_labels[m], r) for m, r in corpus.metrics.items()}
     pages = {
         "index.md": env.get_template("home.md.j2").render(**common),
-        "figures.md": env.get_template("figures.md.j2").render(**common),
+        "figures.md": env.get_template("figures.md.j2").render(charts=figure_charts, **common),
         "topics/index.md": env.get_template("topics_index.md.j2").render(**common),
+        "timeline.md": env.get_template("timeline.md.j2").render(timeline_years=_years(corpus.timeline), **common),
+        "map.md": env.get_template("map.md.j2").render(
+            topic_map=topicmap.topic_map(corpus, map_data, lambda slug: site.link("map.md", f"topics/{slug}.md")),
+            top_pairs=map_data.edges[:MAP_TABLE_ROWS],
+            **common,
+        ),
+        feeds.ATOM_PATH: feeds.atom(corpus, site),
+        feeds.JSON_FEED_PATH: feeds.json_feed(corpus, site),
+        opendata.BRIEFS_JSON: opendata.briefs_json(corpus, site),
+        opendata.FIGURES_CSV: opendata.figures_csv(corpus, site),
     }
     brief_template = env.get_template("brief.md.j2")
     for brief in corpus.briefs:
-        pages[f"briefs/{brief.slug}.md"] = brief_template.render(brief=brief, **_brief_context(corpus, brief), **common)
+        pages[f"briefs/{brief.slug}.md"] = brief_template.render(
+            brief=brief, **_brief_context(corpus, brief, site), **common
+        )
     topic_template = env.get_template("topic.md.j2")
     for slug, topic in corpus.topics.items():
         pages[f"topics/{slug}.md"] = topic_template.render(topic=topic, **_topic_context(corpus, topic), **common)
     return dict(sorted(pages.items()))
+
+
+MAP_TABLE_ROWS = 25
+
+
+def _years(timeline: tuple[TimelineEntry, ...]) -> list[tuple[int, list[TimelineEntry]]]:
+    years: dict[int, list[TimelineEntry]] = {}
+    for entry in timeline:
+        years.setdefault(entry.date.year, []).append(entry)
+    return list(years.items())
 
 
 def _topic_order(corpus: Corpus) -> list[str]:
@@ -114,18 +141,32 @@ def _metric_order(corpus: Corpus) -> list[str]:
     return sorted(corpus.metrics, key=lambda m: (-len(corpus.metrics[m]), m))
 
 
-def _brief_context(corpus: Corpus, brief: Brief) -> dict[str, Any]:
+def _brief_context(corpus: Corpus, brief: Brief, site: SiteInfo) -> dict[str, Any]:
     return {
         "brief_topics": [corpus.topics[s] for s in brief.topics],
         "related": corpus.related[brief.slug],
         "metric_counts": {m: len(r) for m, r in corpus.metrics.items()},
+        "permalink": site.absolute(f"briefs/{brief.slug}.md"),
+        "brief_events": sorted(brief.events, key=lambda e: e.date),
     }
 
 
 def _topic_context(corpus: Corpus, topic: Topic) -> dict[str, Any]:
     briefs = corpus.briefs_by_topic[topic.slug]
+    by_metric: dict[str, list[FigureReport]] = {}
+    for brief in briefs:
+        for figure in brief.figures:
+            if figure.metric:
+                by_metric.setdefault(figure.metric, []).append(FigureReport(brief, figure))
+    topic_charts = []
+    for metric in sorted(by_metric, key=lambda m: (-len(by_metric[m]), m)):
+        chart = charts.metric_chart(corpus.metric_labels[metric], by_metric[metric], charts.TOPIC_ROWS)
+        if chart:
+            topic_charts.append((metric, corpus.metric_labels[metric], chart))
     return {
         "topic_briefs": briefs,
         "topic_figures": [(b, f) for b in briefs for f in b.figures],
         "topic_quotes": [(b, q) for b in briefs for q in b.quotes],
+        "topic_timeline": corpus.timeline_by_topic.get(topic.slug, ()),
+        "topic_charts": topic_charts,
     }

@@ -7,8 +7,11 @@ This module (like plugin.py) is an adapter: the generator core never imports MkD
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -19,15 +22,46 @@ from .errors import BriefingError, Location
 
 _STAGING_PREFIX = ".site-staging-"
 _OLD_PREFIX = ".site-previous-"
+# Set while `briefing build` runs MkDocs right after generating: the plugin then skips its own generator run.
+PAGES_FRESH_ENV = "BRIEFING_PAGES_FRESH"
 
 
-def build_site(config_file: Path, site_dir: Path, strict: bool = True) -> int:
-    """Build the site from `config_file` into `site_dir` atomically; return the number of HTML pages."""
+def pages_are_fresh() -> bool:
+    return os.environ.get(PAGES_FRESH_ENV) == "1"
+
+
+@contextmanager
+def _environment(**values: str | None) -> Iterator[None]:
+    saved = {name: os.environ.get(name) for name in values}
+    try:
+        for name, value in values.items():
+            if value is not None:
+                os.environ[name] = value
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def build_site(
+    config_file: Path, site_dir: Path, strict: bool = True, *, fresh: bool = False, search: str | None = None
+) -> int:
+    """Build the site from `config_file` into `site_dir` atomically; return the number of HTML pages.
+
+    `fresh`: the caller has just generated the pages, so the plugin need not run the generator again.
+    `search`: 'auto', 'material' or 'pagefind' (see search.py); None keeps BRIEFING_SEARCH or 'auto'.
+    """
+    from .search import SEARCH_ENV
+
     _recover(site_dir)
     staging = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=site_dir.parent))
     try:
-        config = load_config(config_file=str(config_file), site_dir=str(staging), strict=strict)
-        mkdocs_build(config)
+        with _environment(**{PAGES_FRESH_ENV: "1" if fresh else None, SEARCH_ENV: search}):
+            config = load_config(config_file=str(config_file), site_dir=str(staging), strict=strict)
+            mkdocs_build(config)
     except MkDocsException as exc:
         shutil.rmtree(staging, ignore_errors=True)
         raise BriefingError(Location(config_file.name), f"site build failed, previous site kept: {exc}") from None
@@ -68,3 +102,19 @@ def show_mkdocs_log(verbose: bool) -> None:
         handler._briefing = True  # type: ignore[attr-defined]
         logger.addHandler(handler)
     logger.setLevel(logging.INFO if verbose else logging.WARNING)
+
+
+def serve_site(config_file: Path, dev_addr: str, *, dirty: bool = True) -> None:
+    """Live preview with livereload. Dirty rebuilds (the default) render only the pages whose Markdown the
+    generator rewrote, so an annotation edit reaches the browser in about a second at 1,000 briefs instead of a
+    full rebuild (bench/README.md). Dirty builds warn that navigation may be stale, so they cannot be strict; the
+    full build (`briefing build`, CI) stays the strict source of truth."""
+    from mkdocs.commands.serve import serve
+
+    serve(
+        config_file=str(config_file),
+        dev_addr=dev_addr,
+        livereload=True,
+        build_type="dirty" if dirty else None,
+        strict=False if dirty else None,
+    )

@@ -9,6 +9,7 @@ from slugify import slugify
 
 from . import provenance, schema
 from .errors import Location, Problem
+from .eventcheck import check_events
 from .load import RawBrief
 from .model import Brief, Figure, PartialDate, Quote, Source, Topic
 from .yamlio import Document
@@ -95,6 +96,15 @@ def validate_brief(
     problems += _quote_problems(doc, article)
     topic_slugs, topic_problems = _resolve_topics(doc, lookup, topics)
     problems += topic_problems
+    events, event_problems = check_events(
+        doc,
+        article,
+        source.published,
+        topic_slugs,
+        lambda name: lookup.get(name.casefold()) or topic_slug(name),
+        _not_found,
+    )
+    problems += event_problems
     if any(p.severity == "error" for p in problems):
         return None, problems
     brief = Brief(
@@ -112,6 +122,7 @@ def validate_brief(
             for q in data.get("quotes") or ()
         ),
         topics=topic_slugs,
+        events=events,
     )
     return brief, problems
 

@@ -141,3 +141,15 @@ def test_no_metrics_without_metric_ids() -> None:
     corpus = link([brief("a", "2024", figures=(Figure("1", "x"),))], {}, {})
     assert corpus.metrics == {}
     assert corpus.metric_labels == {}
+
+
+# --- topic co-occurrence (the topic map) ---------------------------------------------------------------------------
+
+
+def test_cooccurrence_counts_briefs_naming_both_topics() -> None:
+    briefs = [brief("a", "2024", ("x", "y", "z")), brief("b", "2024", ("y", "x")), brief("c", None, ("z",))]
+    assert link(briefs, {}, {}).cooccurrence == {("x", "y"): 2, ("x", "z"): 1, ("y", "z"): 1}
+
+
+def test_cooccurrence_is_empty_without_shared_topics() -> None:
+    assert link([brief("a", "2024", ("x",)), brief("b", "2024", ("y",))], {}, {}).cooccurrence == {}

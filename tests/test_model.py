@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from generator.model import Brief, Corpus, PartialDate, Source
+from generator.model import Brief, Corpus, PartialDate, SiteInfo, Source
 
 
 def brief(slug: str, published: str | None = None, title: str | None = None, status: str = "published") -> Brief:
@@ -117,3 +117,49 @@ def test_corpus_brief_by_slug() -> None:
     assert corpus.brief("b") is b
     with pytest.raises(StopIteration):
         corpus.brief("missing")
+
+
+@pytest.mark.parametrize(
+    ("date", "precision"),
+    [(PartialDate(2024), "year"), (PartialDate(2024, 5), "month"), (PartialDate(2024, 5, 7), "day")],
+)
+def test_precision(date: PartialDate, precision: str) -> None:
+    assert date.precision == precision
+
+
+# --- SiteInfo: page addresses for raw-HTML links, feeds and permalinks ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("page", "directory", "flat"),
+    [
+        ("index.md", "", "index.html"),
+        ("topics/index.md", "topics/", "topics/index.html"),
+        ("topics/kursk.md", "topics/kursk/", "topics/kursk.html"),
+        ("map.md", "map/", "map.html"),
+    ],
+)
+def test_page_url(page: str, directory: str, flat: str) -> None:
+    assert SiteInfo().page_url(page) == directory
+    assert SiteInfo(directory_urls=False).page_url(page) == flat
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "directory", "flat"),
+    [
+        ("map.md", "topics/kursk.md", "../topics/kursk/", "topics/kursk.html"),
+        ("topics/kursk.md", "map.md", "../../map/", "../map.html"),
+        ("map.md", "index.md", "../", "index.html"),
+        ("index.md", "topics/index.md", "topics/", "topics/index.html"),
+        ("briefs/a.md", "briefs/a.md", "./", "a.html"),
+    ],
+)
+def test_relative_link_between_pages(source: str, target: str, directory: str, flat: str) -> None:
+    assert SiteInfo().link(source, target) == directory
+    assert SiteInfo(directory_urls=False).link(source, target) == flat
+
+
+def test_absolute_addresses_need_a_site_url() -> None:
+    assert SiteInfo().absolute("briefs/a.md") is None
+    assert SiteInfo("https://x.github.io/b").absolute("briefs/a.md") == "https://x.github.io/b/briefs/a/"
+    assert SiteInfo("https://x.github.io/b/").absolute("index.md") == "https://x.github.io/b/"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -157,7 +158,7 @@ def test_search_index_holds_quotes_summaries_and_figure_labels(site: Path) -> No
 def test_navigation_has_tabs_and_leaves_briefs_out(site: Path) -> None:
     soup = page(site, "index.html")
     tabs = [a.get_text(strip=True) for a in soup.select(".md-tabs__link")]
-    assert tabs == ["Briefs", "Topics", "Figures"]
+    assert tabs == ["Briefs", "Topics", "Figures", "Timeline", "Map"]
     sidebar = " ".join(a.get("href", "") for a in soup.select("nav.md-nav--primary a"))
     assert "briefs/" not in sidebar
 
@@ -165,3 +166,118 @@ def test_navigation_has_tabs_and_leaves_briefs_out(site: Path) -> None:
 def test_palette_offers_light_and_dark(site: Path) -> None:
     schemes = {i["data-md-color-scheme"] for i in page(site, "index.html").select("input[data-md-color-scheme]")}
     assert schemes == {"default", "slate"}
+
+
+# --- reader features: timeline, topic map, charts, feeds, open data, accessibility ---------------------------------
+
+
+def _html_pages(site: Path) -> list[Path]:
+    return [p for p in sorted(site.rglob("*.html")) if p.name != "404.html"]
+
+
+def test_timeline_page_lists_events_oldest_first_with_their_briefs(site: Path) -> None:
+    soup = page(site, "timeline/index.html")
+    rows = soup.select("article table tbody tr")
+    assert len(rows) >= 10
+    years = [h.get_text(strip=True).rstrip("¶") for h in soup.select("article h2")]
+    assert years == sorted(years) and "2024" in years
+    october = next(r for r in rows if r.select("td")[0].get_text(strip=True) == "October 2024")
+    linked = {a["href"] for a in october.select("td a")}
+    assert linked == {"../briefs/battle-never-fought-before/", "../briefs/nk-troops-defecting/"}
+    assert "2 sources" in october.get_text()
+
+
+def test_topic_pages_show_their_slice_of_the_timeline(site: Path) -> None:
+    text = article_text(page(site, "topics/prisoners-of-war/index.html"))
+    assert "Ukraine takes the first North Korean soldiers prisoner" in text
+    assert "Haneul" not in text  # a Defectors event
+    assert "Haneul" in article_text(page(site, "topics/defectors/index.html"))
+
+
+def test_brief_page_lists_its_events_with_their_sentences(site: Path) -> None:
+    text = article_text(page(site, "briefs/battle-never-fought-before/index.html"))
+    assert normalise("19 June 2024 — Putin and Kim Jong Un sign a military treaty") in text
+    assert normalise("“On June 19th, Russian President Vladimir Putin and North Korean leader Kim Jong Un") in text
+
+
+def test_map_has_a_linked_node_per_topic(site: Path) -> None:
+    from generator.build import Project, check
+
+    corpus, _ = check(Project.at(REPO))
+    svg = page(site, "map/index.html").select_one("article figure.bf-map svg")
+    assert svg is not None and svg.get("aria-label")
+    nodes = svg.select("a.bf-node")
+    # xlink:href: see generator/topicmap.py (Material's instant navigation and SVG links)
+    assert {a["xlink:href"] for a in nodes} == {f"../topics/{slug}/" for slug in corpus.topics}
+    for node in nodes:
+        assert "href" not in node.attrs
+        assert (site / "map" / node["xlink:href"] / "index.html").resolve().is_file()
+        assert node.get("aria-label", "").endswith(("brief", "briefs"))
+        assert node.select_one("circle") is not None and node.select_one("title") is not None
+    assert len(svg.select("path.bf-edge")) == len(corpus.cooccurrence)
+
+
+def test_figures_page_has_a_chart_per_metric_with_several_reports(site: Path) -> None:
+    from generator.build import Project, check
+
+    corpus, _ = check(Project.at(REPO))
+    soup = page(site, "figures/index.html")
+    several = [m for m, reports in corpus.metrics.items() if len(reports) > 1]
+    charts = soup.select("article figure.bf-chart svg[role=img]")
+    assert len(charts) == len(several) == 3
+    deployed = soup.find(id="nk-troops-deployed").find_next("svg")
+    assert len(deployed.select("g.bf-row")) == 5
+    assert len(deployed.select("line.bf-range")) == 1  # 10,000 and 12,000
+    assert len(deployed.select("path.bf-arrow")) == 1  # at least 11,000
+    assert "at least 11,000" in deployed["aria-label"]
+
+
+def test_topic_page_charts_its_metrics(site: Path) -> None:
+    soup = page(site, "topics/north-korea/index.html")
+    assert len(soup.select("article figure.bf-chart svg")) == 3
+    assert soup.select_one("article h3") is not None
+
+
+def test_feeds_and_data_files_are_in_the_site(site: Path) -> None:
+    import csv
+    import xml.etree.ElementTree as ET
+
+    feed = ET.parse(site / "feed.xml").getroot()
+    assert feed.tag == "{http://www.w3.org/2005/Atom}feed"
+    assert len(json.loads((site / "feed.json").read_text("utf-8"))["items"]) == 5
+    assert len(json.loads((site / "data" / "briefs.json").read_text("utf-8"))["briefs"]) == 5
+    with (site / "data" / "figures.csv").open(encoding="utf-8", newline="") as handle:
+        assert len(list(csv.DictReader(handle))) == 20
+
+
+def test_every_page_links_its_feeds_and_stylesheet_in_the_head(site: Path) -> None:
+    for html in _html_pages(site):
+        head = BeautifulSoup(html.read_text("utf-8"), "html.parser").head
+        types = {link.get("type") for link in head.select("link[rel=alternate]")}
+        assert {"application/atom+xml", "application/feed+json"} <= types, html
+        assert head.select_one("link[rel=stylesheet][href$='assets/stylesheets/briefing.css']"), html
+
+
+def test_headings_are_in_order_on_every_page(site: Path) -> None:
+    for html in _html_pages(site):
+        levels = [int(h.name[1]) for h in page(site, str(html.relative_to(site))).select("article :is(h1,h2,h3,h4)")]
+        assert levels and levels[0] == 1, html
+        assert levels.count(1) == 1, html
+        assert all(b - a <= 1 for a, b in pairwise(levels)), (html, levels)
+
+
+def test_tables_have_headers_and_charts_have_text_alternatives(site: Path) -> None:
+    for html in _html_pages(site):
+        soup = page(site, str(html.relative_to(site)))
+        for table in soup.select("article table"):
+            assert table.select("thead th"), html
+        for svg in soup.select("article svg"):
+            assert svg.get("aria-label") and svg.get("role") in ("img", "group"), html
+        for img in soup.select("article img"):
+            assert img.get("alt"), html
+
+
+def test_brief_has_a_permalink_to_its_own_address(site: Path) -> None:
+    for slug in SLUGS:
+        link = page(site, f"briefs/{slug}/index.html").select_one("article a[title='Permanent address of this brief']")
+        assert link["href"] == f"https://example.github.io/briefing/briefs/{slug}/"

@@ -1,0 +1,130 @@
+"""Open data in the built site: data/briefs.json (every annotation, structured, with parsed figure values) and
+data/figures.csv (one row per key figure). Stable order and sorted keys: the same briefs give the same bytes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from .figvalues import plain
+from .model import Brief, Corpus, SiteInfo
+
+BRIEFS_JSON, FIGURES_CSV = "data/briefs.json", "data/figures.csv"
+FORMAT_VERSION = 1
+CSV_COLUMNS = (
+    "brief",
+    "brief_title",
+    "outlet",
+    "published",
+    "metric",
+    "metric_label",
+    "value",
+    "label",
+    "kind",
+    "low",
+    "high",
+    "unit",
+    "approximate",
+    "page",
+)
+# A spreadsheet runs a cell that starts with one of these (or with '-' and no digit) as a formula: such text cells
+# get a leading apostrophe, the usual defence against CSV formula injection.
+_FORMULA_START = ("=", "+", "@", "\t", "\r")
+
+
+def briefs_json(corpus: Corpus, site: SiteInfo) -> str:
+    data = {
+        "format": FORMAT_VERSION,
+        "site": {"name": site.name, "url": site.url},
+        "briefs": [_brief(corpus, site, brief) for brief in corpus.briefs],
+        "topics": [
+            {
+                "slug": topic.slug,
+                "name": topic.name,
+                "kind": topic.kind,
+                "description": topic.description,
+                "aliases": list(topic.aliases),
+                "briefs": len(corpus.briefs_by_topic[slug]),
+            }
+            for slug, topic in corpus.topics.items()
+        ],
+        "metrics": [
+            {"id": metric, "label": corpus.metric_labels[metric], "briefs": [r.brief.slug for r in reports]}
+            for metric, reports in corpus.metrics.items()
+        ],
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def _brief(corpus: Corpus, site: SiteInfo, brief: Brief) -> dict[str, Any]:
+    page = f"briefs/{brief.slug}.md"
+    source = brief.source
+    return {
+        "slug": brief.slug,
+        "page": site.page_url(page),
+        "url": site.absolute(page),
+        "title": brief.title,
+        "status": brief.status,
+        "source": {
+            "name": source.name,
+            "author": source.author,
+            "published": source.published.iso() if source.published else None,
+            "url": source.url,
+        },
+        "summary": brief.summary,
+        "topics": [corpus.topics[s].name for s in brief.topics],
+        "key_figures": [
+            {"value": f.value, "label": f.label, "metric": f.metric, "parsed": f.parsed.as_json()}
+            for f in brief.figures
+        ],
+        "quotes": [{"text": q.text, "speaker": q.speaker, "role": q.role} for q in brief.quotes],
+        "events": [
+            {
+                "date": e.date.iso(),
+                "precision": e.date.precision,
+                "what": e.what,
+                "sentence": e.sentence,
+                "topics": [corpus.topics[s].name for s in e.topics or brief.topics],
+            }
+            for e in brief.events
+        ],
+    }
+
+
+def figures_csv(corpus: Corpus, site: SiteInfo) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for brief in corpus.briefs:
+        for figure in brief.figures:
+            parsed = figure.parsed
+            row = [
+                brief.slug,
+                _cell(brief.title),
+                _cell(brief.source.name or ""),
+                brief.source.published.iso() if brief.source.published else "",
+                figure.metric or "",
+                _cell(corpus.metric_labels.get(figure.metric or "", "")),
+                _cell(figure.value),
+                _cell(figure.label),
+                parsed.kind,
+                _number(parsed.low),
+                _number(parsed.high),
+                parsed.unit or "",
+                "yes" if parsed.approximate else "no",
+                site.absolute(f"briefs/{brief.slug}.md") or site.page_url(f"briefs/{brief.slug}.md"),
+            ]
+            writer.writerow(row)
+    return out.getvalue()
+
+
+def _cell(text: str) -> str:
+    risky = text.startswith(_FORMULA_START) or (text.startswith("-") and not text[1:2].isdigit())
+    return "'" + text if risky else text
+
+
+def _number(value: float | None) -> str:
+    number = plain(value)
+    return "" if number is None else str(number)
