@@ -15,23 +15,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .model import Event, PartialDate
+from .model import MONTH_NAMES, Event, PartialDate
 
-_MONTH_NAMES = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-_MONTHS = {name: index for index, name in enumerate(_MONTH_NAMES, start=1)}
+_MONTHS = {name: index for index, name in enumerate(MONTH_NAMES, start=1)}
 _MONTHS |= {name[:3]: index for name, index in list(_MONTHS.items())} | {"Sept": 9}
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 

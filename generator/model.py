@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from .figvalues import FigureValue, parse_value
 
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-_MONTHS = (
+MONTH_NAMES = (
     "January",
     "February",
     "March",
@@ -61,8 +61,8 @@ class PartialDate:
         if not self.month:
             return str(self.year)
         if not self.day:
-            return f"{_MONTHS[self.month - 1]} {self.year}"
-        return f"{self.day} {_MONTHS[self.month - 1]} {self.year}"
+            return f"{MONTH_NAMES[self.month - 1]} {self.year}"
+        return f"{self.day} {MONTH_NAMES[self.month - 1]} {self.year}"
 
 
 @dataclass(frozen=True)
