@@ -14,8 +14,8 @@ interleaved so that machine noise hits every variant alike:
 - in headless Chromium: what a reader's first search downloads and how long it takes, and the rank of the right
   page for known queries, for both engines;
 - edit-to-reload: a live-preview server, a browser on a brief, an annotation edited, seconds until the page shows
-  the edit (`mkdocs serve --dirty`, which `briefing serve` should run, and, up to 1,000 briefs, the full rebuild
-  `briefing serve` does today).
+  the edit (`briefing serve`, which rebuilds only the changed pages, and, up to 1,000 briefs, `briefing serve
+  --full`, which rebuilds the whole site on every edit).
 
 Results: bench/results/<size>.json, bench/results/latest.json and a Markdown table bench/results/latest.md.
 Numbers are medians over the repeats; ratios are taken between variants of the same run.
@@ -47,9 +47,10 @@ WORK = REPO / "bench" / "work"
 BIN = Path(sys.executable).parent
 EDITED_BRIEF = 1  # the brief whose annotation every edit touches (the second one)
 NOTES = [
-    "Both cores: Pagefind indexes on every core; MkDocs, Zensical's Python side and the generator run on one. A "
-    "2-process pool for rendering was measured at 1,000 briefs (2.42 s -> 2.33 s with the other core busy, as it is "
-    "under `briefing serve` or CI) and does not pay, so the generator does not use one.",
+    "Both cores: a one-off build (`briefing build`, the cold generator run here) loads, validates and renders on a "
+    "process pool of one worker per core (generator/parallel.py); a preview server's runs stay in one process, "
+    "where its memo lets them redo only what an edit changed. Pagefind indexes on every core; MkDocs and "
+    "Zensical's Python side run on one.",
 ]
 
 
@@ -369,11 +370,10 @@ def bench_size(size: int, args: argparse.Namespace) -> dict:
     if args.serve:
         timeout = 3600.0
         serve: dict = {}
-        log(f"{size}: edit-to-reload, mkdocs serve --dirty")
-        dirty = [str(BIN / "mkdocs"), "serve", "--dirty", "--no-strict", "--livereload", "-a"]
-        variants = [("dirty", dirty)]
+        # `briefing serve` rebuilds only the pages an edit changed; `--full` rebuilds the whole site each time
+        variants = [("dirty", [str(BIN / "briefing"), "serve", "--dev-addr"])]
         if size <= args.full_serve_max:
-            variants.append(("full", [str(BIN / "briefing"), "serve", "--dev-addr"]))
+            variants.append(("full", [str(BIN / "briefing"), "serve", "--full", "--dev-addr"]))
         for name, command in variants:
             log(f"{size}: edit-to-reload, {name}")
             try:

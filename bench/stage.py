@@ -2,8 +2,8 @@
 
     python -m bench.stage ROOT EDIT_ANNOTATION [--profile OUT]
 
-prints JSON: the cold run (an empty docs folder), then, in the same process as a live-preview server would
-have it, a warm run after a one-annotation edit, with the pages each run wrote.
+prints JSON: the cold run (an empty docs folder, as `briefing build` runs it), then, in the same process and
+with the memo a live-preview server keeps, a warm run after a one-annotation edit, with the pages each run wrote.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ def main(argv: list[str]) -> dict:
     root, annotation = Path(argv[0]), Path(argv[1])
     started = time.perf_counter()
     from generator.build import Project, generate
+    from generator.memo import Memo
 
     imported = time.perf_counter()
     project = Project.at(root)
@@ -33,14 +34,16 @@ def main(argv: list[str]) -> dict:
 
         profiler = cProfile.Profile()
         profiler.enable()
-    cold = generate(project)
+    cold = generate(project)  # as `briefing build` runs it: no memo, rendering on every core
     cold_done = time.perf_counter()
     if profile:
         profiler.disable()
         profiler.dump_stats(profile)
+    memo = Memo()  # what a preview server keeps between runs; its first run fills it
+    generate(project, memo=memo)
     edit(annotation, f"Edited at {time.time():.0f}.")
     warm_started = time.perf_counter()
-    warm = generate(project)
+    warm = generate(project, memo=memo)
     warm_done = time.perf_counter()
     assert cold.report and warm.report
     return {

@@ -95,8 +95,8 @@ def markdown(results: dict) -> str:
         row("time to first result, Pagefind", lambda r: _s(search(r, "pagefind")["first_search_s"])),
         row("known queries, Material", lambda r: quality(r, "material")),
         row("known queries, Pagefind", lambda r: quality(r, "pagefind")),
-        row("edit-to-reload, `mkdocs serve --dirty`", lambda r: serve(r, "dirty")),
-        row("edit-to-reload, `briefing serve` (full rebuild)", lambda r: serve(r, "full")),
+        row("edit-to-reload, `briefing serve` (changed pages)", lambda r: serve(r, "dirty")),
+        row("edit-to-reload, `briefing serve --full`", lambda r: serve(r, "full")),
     ]
     m = results["machine"]
     lines += [

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from . import parallel
 from .errors import Problem, ValidationFailed
 from .link import link
-from .load import load_corpus
+from .load import RawBrief, annotation_paths, load_one, load_topics, orphan_articles
+from .memo import Memo, NoMemo
 from .model import Brief, Corpus, SiteInfo
 from .render import render_site
 from .validate import metric_labels, topic_collisions, unregistered_topics, validate_brief, validate_topics
@@ -71,27 +74,62 @@ def site_info(config_file: Path) -> SiteInfo:
     )
 
 
-def check(project: Project) -> tuple[Corpus, list[Problem]]:
-    """Load and validate everything; raise ValidationFailed with every error of every file."""
-    raw = load_corpus(project.root, project.briefs_dir)
-    registry, lookup, problems = validate_topics(raw.topics)
-    problems += [*raw.problems, *topic_collisions(raw.briefs, lookup)]
+def check(project: Project, memo: Memo | None = None) -> tuple[Corpus, list[Problem]]:
+    """Load and validate everything; raise ValidationFailed with every error of every file.
+
+    With a memo from the previous run, an annotation whose files and topic registry are unchanged is not parsed
+    or validated again. Without one (a one-off build), briefs are loaded and validated on every core."""
+    memo = NoMemo() if memo is None else memo
+    root, briefs_dir = project.root, project.briefs_dir
+    topics, problems = load_topics(root, briefs_dir, memo)
+    registry, lookup, topic_problems = memo.get("topics", topics, lambda: validate_topics(topics))
+    problems += topic_problems
+
+    def load_and_validate(path: Path) -> tuple[RawBrief | tuple[Problem, ...], tuple[Brief | None, list[Problem]]]:
+        raw = load_one(root, briefs_dir, path, memo)
+        if not isinstance(raw, RawBrief):
+            return raw, (None, [])
+        return raw, memo.get(
+            ("valid", raw.slug), (raw, registry, lookup), lambda: validate_brief(raw, lookup, registry)
+        )
+
+    paths = annotation_paths(briefs_dir)
+    pooled = isinstance(memo, NoMemo)
+    results = parallel.map_jobs(load_and_validate, paths) if pooled else [load_and_validate(p) for p in paths]
+    raws: list[RawBrief] = []
     briefs: list[Brief] = []
-    for entry in raw.briefs:
-        brief, brief_problems = validate_brief(entry, lookup, registry)
+    for raw, (brief, brief_problems) in results:
+        if isinstance(raw, RawBrief):
+            raws.append(raw)
+        else:
+            problems += raw
         problems += brief_problems
         briefs += [brief] if brief else []
+    problems += [*orphan_articles(root, briefs_dir), *topic_collisions(tuple(raws), lookup)]
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise ValidationFailed(errors)
-    return link(briefs, registry, unregistered_topics(briefs, raw.briefs, registry), metric_labels(raw.topics)), sorted(
-        p for p in problems if p.severity == "warning"
-    )
+    new_topics = unregistered_topics(briefs, tuple(raws), registry)
+    corpus = link(briefs, registry, new_topics, metric_labels(topics), memo)
+    return corpus, sorted(p for p in problems if p.severity == "warning")
 
 
-def generate(project: Project, write: bool = True) -> Generated:
-    """Check, render every page, and write the ones that changed into the docs folder."""
-    corpus, warnings = check(project)
-    pages = render_site(corpus, project.overrides, project.site)
-    report = write_pages(project.docs_dir, pages) if write else None
+def generate(project: Project, write: bool = True, memo: Memo | None = None) -> Generated:
+    """Check, render every page, and write the ones that changed into the docs folder.
+
+    Pass the same memo to every run of a long-lived process (a preview server): a run after an edit then redoes
+    only what the edit touched."""
+    memo = NoMemo() if memo is None else memo
+    # A run makes millions of small objects and no reference cycles worth finding; the cyclic collector would
+    # walk every live object (the whole memo of a preview server) several times per run, so it waits till the end.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        corpus, warnings = check(project, memo)
+        pages = render_site(corpus, project.overrides, project.site, memo)
+        report = write_pages(project.docs_dir, pages, memo) if write else None
+        memo.sweep()
+    finally:
+        if collecting:
+            gc.enable()
     return Generated(corpus, pages, report, warnings)

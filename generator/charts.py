@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from markupsafe import Markup
 
@@ -101,6 +102,13 @@ class _Scale:
         self.low = math.floor(low / self.step) * self.step
         self.high = math.ceil(high / self.step) * self.step
 
+    @classmethod
+    def between(cls, low: float, high: float) -> _Scale:
+        """The scale from `low` to `high` (a made scale's own bounds), for drawing marks on it."""
+        scale = cls.__new__(cls)
+        scale.low, scale.high = low, high
+        return scale
+
     def x(self, value: float) -> float:
         return PLOT_LEFT + (value - self.low) / (self.high - self.low) * (PLOT_RIGHT - PLOT_LEFT)
 
@@ -140,23 +148,40 @@ def _fmt(value: float, unit: str | None, top: float) -> str:
 
 
 def _row(index: int, report: FigureReport, scale: _Scale, unit: str | None) -> Markup:
-    y = _y(index)
+    """One source's row. Its parts are drawn around y=0 and the row moved into place, so the label and the mark
+    are the same markup wherever the report appears (several topic pages and the figures page) and are made once."""
     source = report.brief.source
     meta = f"{source.name or 'Outlet not stated'} · {source.published.human() if source.published else 'undated'}"
-    label = tag(
-        "g",
-        {"class": "bf-label"},
-        tag("text", {"x": 0, "y": y - 2, "class": "bf-source"}, shorten(report.brief.title, 40)),
-        tag("text", {"x": 0, "y": y + 12, "class": "bf-meta"}, shorten(meta, 46)),
-    )
+    label = _label(report.brief.title, meta)
     value = report.figure.parsed
     if not value.charted or value.unit != unit:
-        why = "not a number" if not value.charted else "another unit"
-        text = tag("text", {"x": PLOT_LEFT, "y": y + 8, "class": "bf-value bf-undrawn"}, f"{value.written} ({why})")
-        return tag("g", {"class": "bf-row"}, label, text)
-    mark, anchor_x, anchor = _mark(value, scale, y + 4)
-    written = tag("text", {"x": anchor_x, "y": y - 6, "text-anchor": anchor, "class": "bf-value"}, value.written)
-    return tag("g", {"class": "bf-row"}, label, mark, written)
+        drawn = _undrawn(value.written, "not a number" if not value.charted else "another unit")
+    else:
+        drawn = _drawn(value, scale.low, scale.high)
+    return tag("g", {"class": "bf-row", "transform": f"translate(0 {number(_y(index))})"}, label, drawn)
+
+
+@lru_cache(maxsize=65536)
+def _label(title: str, meta: str) -> Markup:
+    return tag(
+        "g",
+        {"class": "bf-label"},
+        tag("text", {"x": 0, "y": -2, "class": "bf-source"}, shorten(title, 40)),
+        tag("text", {"x": 0, "y": 12, "class": "bf-meta"}, shorten(meta, 46)),
+    )
+
+
+@lru_cache(maxsize=65536)
+def _undrawn(written: str, why: str) -> Markup:
+    return tag("text", {"x": PLOT_LEFT, "y": 8, "class": "bf-value bf-undrawn"}, f"{written} ({why})")
+
+
+@lru_cache(maxsize=65536)
+def _drawn(value: FigureValue, low: float, high: float) -> Markup:
+    """The mark for a value on the scale from `low` to `high`, and the value as written beside it."""
+    mark, anchor_x, anchor = _mark(value, _Scale.between(low, high), 4.0)
+    written = tag("text", {"x": anchor_x, "y": -6, "text-anchor": anchor, "class": "bf-value"}, value.written)
+    return Markup(mark + written)
 
 
 def _mark(value: FigureValue, scale: _Scale, y: float) -> tuple[Markup, float, str]:

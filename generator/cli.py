@@ -144,22 +144,31 @@ def _print_generated(result: Generated) -> None:
 @main.command("serve")
 @_ROOT
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
+@click.option(
+    "--full",
+    is_flag=True,
+    help="Rebuild every page on each edit (slow on a big briefing; the default rebuilds only changed pages).",
+)
 @_reports_errors
-def serve_command(root: Path, dev_addr: str) -> None:
+def serve_command(root: Path, dev_addr: str, full: bool) -> None:
     """Preview the site live: edits to briefs/ rebuild and reload the browser.
+
+    An edit regenerates only the Markdown it changed, and MkDocs rebuilds only those pages (a "dirty" build), so
+    the browser shows it in about a second even with thousands of briefs. The navigation and search of pages not
+    rebuilt may lag behind until the next full build; `briefing build` is always complete.
 
     \b
     Example:
       briefing serve --dev-addr 127.0.0.1:8001
     """
-    from mkdocs.commands.serve import serve
-
-    from .site import show_mkdocs_log
+    from .plugin import memo_for
+    from .site import serve_site, show_mkdocs_log
 
     project = Project.at(root)
-    _print_warnings(generate(project).warnings)  # report errors here, clearly, before the server starts
+    # report errors here, clearly, before the server starts; the server's first build reuses this run's work
+    _print_warnings(generate(project, memo=memo_for(project)).warnings)
     show_mkdocs_log(verbose=True)
-    serve(config_file=str(project.root / "mkdocs.yml"), dev_addr=dev_addr, livereload=True)
+    serve_site(project.root / "mkdocs.yml", dev_addr, dirty=not full)
 
 
 @main.command("schema")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import combinations
 
+from .memo import Memo, NoMemo
 from .model import Brief, Corpus, EventReport, FigureReport, PartialDate, TimelineEntry, Topic
 
 MAX_RELATED = 8
@@ -16,18 +18,20 @@ def link(
     registry: dict[str, Topic],
     new_topic_names: dict[str, str],
     metric_titles: dict[str, str] | None = None,
+    memo: Memo | None = None,
 ) -> Corpus:
     """Index briefs by topic and metric, and find each brief's related briefs."""
+    memo = NoMemo() if memo is None else memo
     ordered = tuple(sorted(briefs, key=lambda b: (b.sort_key, b.slug)))
     topics = dict(sorted({**{s: Topic(s, n) for s, n in new_topic_names.items()}, **registry}.items()))
     by_topic = _briefs_by_topic(ordered)
-    metrics = _metrics(ordered)
+    metrics = _metrics(ordered, memo)
     timeline = _timeline(ordered)
     return Corpus(
         briefs=ordered,
         topics={slug: topic for slug, topic in topics.items() if slug in by_topic},
         briefs_by_topic=by_topic,
-        related={b.slug: _related(b, by_topic) for b in ordered},
+        related=_all_related(ordered, by_topic),
         metrics=metrics,
         metric_labels={m: (metric_titles or {}).get(m) or _metric_label(reports) for m, reports in metrics.items()},
         timeline=timeline,
@@ -44,25 +48,34 @@ def _briefs_by_topic(ordered: tuple[Brief, ...]) -> dict[str, tuple[Brief, ...]]
     return {slug: tuple(items) for slug, items in sorted(index.items())}
 
 
-def _related(brief: Brief, by_topic: dict[str, tuple[Brief, ...]]) -> tuple[Brief, ...]:
-    """Briefs sharing the most topics with this one, then newest first."""
-    shared: Counter[str] = Counter()
-    by_slug: dict[str, Brief] = {}
-    for topic in brief.topics:
-        for other in by_topic.get(topic, ()):
-            if other.slug != brief.slug:
-                shared[other.slug] += 1
-                by_slug[other.slug] = other
-    ranked = sorted(by_slug.values(), key=lambda b: (-shared[b.slug], b.sort_key, b.slug))
-    return tuple(ranked[:MAX_RELATED])
+def _all_related(ordered: tuple[Brief, ...], by_topic: dict[str, tuple[Brief, ...]]) -> dict[str, tuple[Brief, ...]]:
+    """Each brief's related briefs: those sharing the most topics with it, then newest first.
+
+    Briefs are ranked by their position in `ordered` (already newest first) rather than by comparing dates again:
+    integers compare far faster than the dataclasses, and this runs over every pair of briefs sharing a topic."""
+    position = {brief.slug: index for index, brief in enumerate(ordered)}
+    topic_positions = {topic: [position[b.slug] for b in briefs] for topic, briefs in by_topic.items()}
+    related: dict[str, tuple[Brief, ...]] = {}
+    for index, brief in enumerate(ordered):
+        shared: Counter[int] = Counter()
+        for topic in brief.topics:
+            shared.update(topic_positions.get(topic, ()))
+        shared.pop(index, None)
+        ranked = heapq.nsmallest(MAX_RELATED, shared.items(), key=lambda item: (-item[1], item[0]))
+        related[brief.slug] = tuple(ordered[other] for other, _ in ranked)
+    return related
 
 
-def _metrics(ordered: tuple[Brief, ...]) -> dict[str, tuple[FigureReport, ...]]:
+def _metrics(ordered: tuple[Brief, ...], memo: Memo) -> dict[str, tuple[FigureReport, ...]]:
     groups: dict[str, list[FigureReport]] = defaultdict(list)
     for brief in ordered:
-        for figure in brief.figures:
-            if figure.metric:
-                groups[figure.metric].append(FigureReport(brief, figure))
+        reports = memo.get(
+            ("reports", brief.slug),
+            brief,
+            lambda brief=brief: tuple(FigureReport(brief, f) for f in brief.figures if f.metric),
+        )
+        for report in reports:
+            groups[report.figure.metric].append(report)  # type: ignore[index]
     return {metric: tuple(reports) for metric, reports in sorted(groups.items())}
 
 

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 from . import textio, yamlio
 from .errors import BriefingError, Location, Problem, display_path
+from .memo import Memo, NoMemo
+
+T = TypeVar("T")
 
 TOPICS_FILE = "topics.yml"
 DRAFT_SUFFIX = ".draft.yml"
@@ -35,32 +40,60 @@ def annotation_paths(briefs_dir: Path) -> list[Path]:
     return sorted(p for p in briefs_dir.glob("*.yml") if p.name != TOPICS_FILE and not p.name.endswith(DRAFT_SUFFIX))
 
 
-def load_corpus(root: Path, briefs_dir: Path) -> RawCorpus:
-    """Read every annotation and article; a file that fails is reported and the others go on."""
+def load_corpus(root: Path, briefs_dir: Path, memo: Memo | None = None) -> RawCorpus:
+    """Read every annotation and article; a file that fails is reported and the others go on.
+
+    With a memo from the previous run, files whose bytes are unchanged are not parsed again."""
+    memo = NoMemo() if memo is None else memo
     briefs: list[RawBrief] = []
     problems: list[Problem] = []
     for path in annotation_paths(briefs_dir):
-        try:
-            briefs.append(load_brief(root, briefs_dir, path))
-        except BriefingError as exc:
-            problems.extend(exc.problems)
-    problems.extend(_orphan_articles(root, briefs_dir))
-    topics = None
+        loaded = load_one(root, briefs_dir, path, memo)
+        if isinstance(loaded, RawBrief):
+            briefs.append(loaded)
+        else:
+            problems.extend(loaded)
+    problems.extend(orphan_articles(root, briefs_dir))
+    topics, topic_problems = load_topics(root, briefs_dir, memo)
+    return RawCorpus(tuple(briefs), topics, (*problems, *topic_problems))
+
+
+def load_one(root: Path, briefs_dir: Path, path: Path, memo: Memo | None = None) -> RawBrief | tuple[Problem, ...]:
+    """One annotation with its article, or the problems that stopped it loading."""
+    memo = NoMemo() if memo is None else memo
+    return memo.get(("load", path), _file_key(path), lambda: _try(load_brief, root, briefs_dir, path))
+
+
+def load_topics(root: Path, briefs_dir: Path, memo: Memo | None = None) -> tuple[yamlio.Document | None, list[Problem]]:
+    """The topic registry briefs/topics.yml, if there is one (a missing one is a warning)."""
+    memo = NoMemo() if memo is None else memo
     topics_path = briefs_dir / TOPICS_FILE
-    if topics_path.exists():
+    where = display_path(topics_path, root)
+    if not topics_path.exists():
+        return None, [Problem(Location(where), "topic registry is missing; create it with a 'topics:' list", "warning")]
+    loaded = memo.get(("load", topics_path), _file_key(topics_path), lambda: _try(_load_yaml, topics_path, where))
+    return (loaded, []) if isinstance(loaded, yamlio.Document) else (None, list(loaded))
+
+
+def _try(load: Callable[..., T], *args: Any) -> T | tuple[Problem, ...]:
+    try:
+        return load(*args)
+    except BriefingError as exc:
+        return tuple(exc.problems)
+
+
+def _file_key(annotation: Path) -> tuple[object, ...] | object:
+    """The bytes of an annotation and of its article, and whether the article is a link: what loading depends
+    on. Files too big to be loaded get a key that never matches, so their error is reported every run."""
+    key: list[object] = []
+    for path in (annotation, annotation.with_suffix(".txt")):
         try:
-            topics = _load_yaml(topics_path, display_path(topics_path, root))
-        except BriefingError as exc:
-            problems.extend(exc.problems)
-    else:
-        problems.append(
-            Problem(
-                Location(display_path(topics_path, root)),
-                "topic registry is missing; create it with a 'topics:' list",
-                "warning",
-            )
-        )
-    return RawCorpus(tuple(briefs), topics, tuple(problems))
+            if path.stat().st_size > textio.MAX_ARTICLE_BYTES:
+                return object()
+            key += [path.read_bytes(), path.is_symlink()]
+        except OSError:
+            key += [None, None]
+    return tuple(key)
 
 
 def load_brief(root: Path, briefs_dir: Path, path: Path) -> RawBrief:
@@ -96,7 +129,7 @@ def _check_inside(path: Path, briefs_dir: Path, where: str) -> None:
         )
 
 
-def _orphan_articles(root: Path, briefs_dir: Path) -> list[Problem]:
+def orphan_articles(root: Path, briefs_dir: Path) -> list[Problem]:
     return [
         Problem(
             Location(display_path(txt, root)),

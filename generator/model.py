@@ -6,6 +6,7 @@ import datetime as dt
 import posixpath
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .figvalues import FigureValue, parse_value
 
@@ -79,7 +80,7 @@ class Figure:
     label: str
     metric: str | None = None
 
-    @property
+    @cached_property  # stored beside the fields, not one of them: equality and hashing ignore it
     def parsed(self) -> FigureValue:
         """The value as a number or range with its unit, parsed from the value as written (kept in `value`)."""
         return parse_value(self.value)
@@ -223,5 +224,9 @@ class Corpus:
     # how many briefs name both topics of a pair (slugs in sorted order); pairs that never meet are left out
     cooccurrence: dict[tuple[str, str], int] = field(default_factory=dict)
 
+    @cached_property
+    def _briefs_by_slug(self) -> dict[str, Brief]:
+        return {brief.slug: brief for brief in self.briefs}
+
     def brief(self, slug: str) -> Brief:
-        return next(b for b in self.briefs if b.slug == slug)
+        return self._briefs_by_slug[slug]

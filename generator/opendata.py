@@ -6,9 +6,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import textwrap
 from typing import Any
 
 from .figvalues import plain
+from .memo import Memo, NoMemo
 from .model import Brief, Corpus, SiteInfo
 
 BRIEFS_JSON, FIGURES_CSV = "data/briefs.json", "data/figures.csv"
@@ -34,11 +36,14 @@ CSV_COLUMNS = (
 _FORMULA_START = ("=", "+", "@", "\t", "\r")
 
 
-def briefs_json(corpus: Corpus, site: SiteInfo) -> str:
-    data = {
+def briefs_json(corpus: Corpus, site: SiteInfo, memo: Memo | None = None) -> str:
+    """Everything as one JSON document. Each brief is serialised on its own (and, with a preview server's memo,
+    only when it changed), then set into the document with the indentation json.dumps would give it."""
+    memo = NoMemo() if memo is None else memo
+    rest = {
         "format": FORMAT_VERSION,
         "site": {"name": site.name, "url": site.url},
-        "briefs": [_brief(corpus, site, brief) for brief in corpus.briefs],
+        "briefs": [],
         "topics": [
             {
                 "slug": topic.slug,
@@ -55,7 +60,29 @@ def briefs_json(corpus: Corpus, site: SiteInfo) -> str:
             for metric, reports in corpus.metrics.items()
         ],
     }
+    text = _dumps(rest)
+    if not corpus.briefs:
+        return text
+    items = ",\n".join(
+        memo.get(
+            ("briefs.json", brief.slug),
+            (site, brief, tuple(corpus.topics[s] for s in _topic_slugs(brief))),
+            lambda brief=brief: textwrap.indent(_dumps(_brief(corpus, site, brief)).rstrip("\n"), "    "),
+        )
+        for brief in corpus.briefs
+    )
+    # sorted keys put "briefs" first: '{\n  "briefs": [],\n' is where the list goes
+    empty = '{\n  "briefs": [],\n'
+    assert text.startswith(empty)
+    return '{\n  "briefs": [\n' + items + "\n  ],\n" + text[len(empty) :]
+
+
+def _dumps(data: object) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def _topic_slugs(brief: Brief) -> tuple[str, ...]:
+    return (*brief.topics, *(s for e in brief.events for s in e.topics))
 
 
 def _brief(corpus: Corpus, site: SiteInfo, brief: Brief) -> dict[str, Any]:
@@ -93,14 +120,25 @@ def _brief(corpus: Corpus, site: SiteInfo, brief: Brief) -> dict[str, Any]:
     }
 
 
-def figures_csv(corpus: Corpus, site: SiteInfo) -> str:
+def figures_csv(corpus: Corpus, site: SiteInfo, memo: Memo | None = None) -> str:
+    memo = NoMemo() if memo is None else memo
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerow(CSV_COLUMNS)
+    for brief in corpus.briefs:
+        labels = tuple(corpus.metric_labels.get(f.metric or "", "") for f in brief.figures)
+        out.write(
+            memo.get(("figures.csv", brief.slug), (site, brief, labels), lambda b=brief: _csv_rows(corpus, site, b))
+        )
+    return out.getvalue()
+
+
+def _csv_rows(corpus: Corpus, site: SiteInfo, brief: Brief) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for brief in corpus.briefs:
-        for figure in brief.figures:
-            parsed = figure.parsed
-            row = [
+    for figure in brief.figures:
+        parsed = figure.parsed
+        writer.writerow(
+            [
                 brief.slug,
                 _cell(brief.title),
                 _cell(brief.source.name or ""),
@@ -116,7 +154,7 @@ def figures_csv(corpus: Corpus, site: SiteInfo) -> str:
                 "yes" if parsed.approximate else "no",
                 site.absolute(f"briefs/{brief.slug}.md") or site.page_url(f"briefs/{brief.slug}.md"),
             ]
-            writer.writerow(row)
+        )
     return out.getvalue()
 
 

@@ -13,10 +13,20 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from . import search
 from .build import Project, generate
 from .errors import BriefingError
+from .memo import Memo
 from .model import SiteInfo
 from .site import pages_are_fresh
 
 log = get_plugin_logger(__name__)
+
+# One memo per project for the life of the process: a preview server's rebuilds redo only what an edit touched.
+# (Module level, not on the plugin, so it survives however MkDocs re-creates plugins between rebuilds.)
+_MEMOS: dict[tuple[Path, Path, Path], Memo] = {}
+
+
+def memo_for(project: Project) -> Memo:
+    """The memo a long-lived process (briefing serve, mkdocs serve) keeps for `project`."""
+    return _MEMOS.setdefault((project.root, project.briefs_dir, project.docs_dir), Memo())
 
 
 class BriefingConfig(Config):
@@ -42,7 +52,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if pages_are_fresh():  # `briefing build` generated them a moment ago: do not load and render twice
             return
         try:
-            result = generate(self._project(config))
+            project = self._project(config)
+            result = generate(project, memo=memo_for(project) if getattr(self, "_serving", False) else None)
         except BriefingError as exc:
             raise PluginError(f"briefing: the annotations have errors:\n{exc}") from None
         for warning in result.warnings:

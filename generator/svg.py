@@ -13,19 +13,33 @@ import re
 from markupsafe import Markup
 
 _NAME = re.compile(r"^[a-zA-Z][a-zA-Z0-9:-]*$")
+_CHECKED_NAMES: set[str] = set()  # names come from our code, so each is checked once, not on every element
 Child = str | Markup | None
 
 
 def tag(name: str, attrs: dict[str, object] | None = None, *children: Child) -> Markup:
     """<name attr="value" ...>children</name>; None attributes and children are left out."""
-    assert _NAME.match(name), name
+    _check_name(name)
     parts = [name]
     for key, value in (attrs or {}).items():
-        assert _NAME.match(key), key
-        if value is not None:
-            parts.append(f'{key}="{escape(number(value) if isinstance(value, float) else str(value))}"')
+        _check_name(key)
+        if value is None:
+            continue
+        if isinstance(value, float):
+            parts.append(f'{key}="{number(value)}"')
+        elif isinstance(value, int):  # numbers need no escaping (and are the most common value)
+            parts.append(f'{key}="{value}"')
+        else:
+            parts.append(f'{key}="{escape(str(value))}"')
     inner = "".join(child if isinstance(child, Markup) else escape(child) for child in children if child is not None)
     return Markup(f"<{' '.join(parts)}>{inner}</{name}>")
+
+
+def _check_name(name: str) -> None:
+    if name not in _CHECKED_NAMES:
+        if not _NAME.match(name):
+            raise ValueError(f"not an element or attribute name: {name!r}")
+        _CHECKED_NAMES.add(name)
 
 
 def escape(text: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from slugify import slugify
@@ -21,6 +22,7 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _NAME_FIELDS = {"speaker", "name", "author", "topics", "aliases", "metric"}
 
 
+@lru_cache(maxsize=65536)  # the same few hundred names come back in every brief and every run
 def topic_slug(name: str) -> str:
     return slugify(name)
 

@@ -12,6 +12,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .memo import Memo, NoMemo
+
 MANIFEST = ".briefing-generated.json"
 _UMASK = os.umask(0o022)
 os.umask(_UMASK)
@@ -38,18 +40,27 @@ def write_atomic(path: Path, content: bytes) -> None:
         raise
 
 
-def write_pages(docs_dir: Path, pages: dict[str, str]) -> WriteReport:
-    """Bring docs_dir in line with `pages` (relative path -> text), touching as little as possible."""
+def write_pages(docs_dir: Path, pages: dict[str, str], memo: Memo | None = None) -> WriteReport:
+    """Bring docs_dir in line with `pages` (relative path -> text), touching as little as possible.
+
+    With a memo from the previous run, a page whose text and file are both as that run left them is not even
+    read back: the file's size, modification time and inode tell that nobody touched it since."""
+    memo = NoMemo() if memo is None else memo
     report = WriteReport()
-    targets = {relative: _inside(docs_dir, relative) for relative in pages}  # refuse before writing anything
+    folders: dict[Path, Path] = {}
+    targets = {relative: _inside(docs_dir, relative, folders) for relative in pages}  # refuse before writing
     for relative, text in sorted(pages.items()):
         target = targets[relative]
-        content = text.encode("utf-8")
-        if target.is_file() and target.read_bytes() == content:
+        if memo.get(("written", relative), (text, _stat(target)), lambda: False):
             report.unchanged.append(relative)
             continue
-        write_atomic(target, content)
-        report.written.append(relative)
+        content = text.encode("utf-8")
+        if not (target.is_file() and target.read_bytes() == content):
+            write_atomic(target, content)
+            report.written.append(relative)
+        else:
+            report.unchanged.append(relative)
+        memo.set(("written", relative), (text, _stat(target)), True)
     for relative in sorted(_previous(docs_dir) - set(pages)):
         target = _inside(docs_dir, relative)
         if target.is_file():
@@ -61,9 +72,29 @@ def write_pages(docs_dir: Path, pages: dict[str, str]) -> WriteReport:
     return report
 
 
-def _inside(docs_dir: Path, relative: str) -> Path:
-    target = (docs_dir / relative).resolve()
-    if not target.is_relative_to(docs_dir.resolve()):
+def _stat(path: Path) -> tuple[int, int, int] | None:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_size, status.st_mtime_ns, status.st_ino
+
+
+def _inside(docs_dir: Path, relative: str, folders: dict[Path, Path] | None = None) -> Path:
+    """docs_dir/relative, refused if it would lie outside docs_dir (through '..' or a symbolic link).
+
+    A run checks thousands of pages in a handful of folders, so each folder is resolved once (`folders`)."""
+    folders = {} if folders is None else folders
+    target = docs_dir / relative
+    if target.is_symlink() or target.name in ("", ".", ".."):
+        target = target.resolve()
+    else:
+        if target.parent not in folders:
+            folders[target.parent] = target.parent.resolve()
+        target = folders[target.parent] / target.name
+    if docs_dir not in folders:
+        folders[docs_dir] = docs_dir.resolve()
+    if not target.is_relative_to(folders[docs_dir]):
         raise ValueError(f"refusing to write outside {docs_dir}: {relative}")
     return target
 

@@ -89,7 +89,8 @@ ALLOWED_TAGS = {
 # Inline SVG (charts, topic map): built by generator/svg.py, which escapes every value; tag and attribute names are
 # the code's own. Attribute names as html.parser reports them (lowercased).
 SVG_TAGS = {"figure", "figcaption", "svg", "g", "line", "circle", "path", "text", "tspan", "title"}
-SVG_ATTRS = {"viewbox", "width", "height", "role", "aria-label", "aria-hidden", "x", "y", "dy", "x1", "x2", "y1", "y2"}
+SVG_ATTRS = {"viewbox", "width", "height", "role", "aria-label", "aria-hidden", "transform", "x", "y", "dy"}
+SVG_ATTRS |= {"x1", "x2", "y1", "y2"}
 SVG_ATTRS |= {"cx", "cy", "r", "d", "text-anchor", "stroke-width", "stroke-opacity", "xlink:href"}
 SVG_ATTRS |= {"data-search-exclude", "data-pagefind-ignore"}  # pictures stay out of the search indexes
 ALLOWED_TAGS |= SVG_TAGS

@@ -115,7 +115,7 @@ def test_corpus_brief_by_slug() -> None:
     a, b = brief("a"), brief("b")
     corpus = Corpus(briefs=(a, b), topics={}, briefs_by_topic={}, related={})
     assert corpus.brief("b") is b
-    with pytest.raises(StopIteration):
+    with pytest.raises(KeyError):
         corpus.brief("missing")
 
 

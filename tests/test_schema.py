@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 from importlib import resources
+from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from generator import schema, yamlio
@@ -289,3 +292,59 @@ def test_topic_with_bad_kind_and_misspelt_alias_field() -> None:
     by_line = {p.location.line: p.message for p in found}
     assert "topics[1].kind is 'human'" in by_line[3]
     assert "unknown field 'alias' in topics[2]; did you mean 'aliases'?" in by_line[6]
+
+
+# Any JSON-like value, and annotation-shaped documents with every field's value drawn from it: the fast check
+# (fastjsonschema, draft 7) must agree with jsonschema (2020-12) on each.
+_ANY = st.recursive(
+    st.one_of(st.none(), st.text(max_size=8), st.sampled_from(["", " ", "2024-02-30", "https://a.b", "m-1", "draft"])),
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=6), inner, max_size=3)),
+    max_leaves=12,
+)
+_FIELDS = ["title", "source", "summary", "key_figures", "quotes", "topics", "events", "status", "tilte"]
+_NESTED = ["value", "label", "metric", "text", "speaker", "role", "date", "what", "sentence", "name", "url"]
+
+
+@st.composite
+def _documents(draw: st.DrawFn) -> object:
+    def shaped(keys: list[str]) -> dict:
+        return {key: draw(_ANY) for key in draw(st.lists(st.sampled_from(keys), unique=True, max_size=len(keys)))}
+
+    doc = shaped(_FIELDS)
+    for field in ("key_figures", "quotes", "events"):
+        if draw(st.booleans()):
+            doc[field] = [shaped(_NESTED) for _ in range(draw(st.integers(0, 2)))]
+    if draw(st.booleans()):
+        doc["source"] = shaped(["name", "url", "author", "published", "site"])
+    return doc
+
+
+@settings(max_examples=400, deadline=None)
+@given(doc=st.one_of(_documents(), _ANY))
+def test_the_fast_check_agrees_with_jsonschema(doc: object) -> None:
+    slow = not list(Draft202012Validator(schema.schema("annotation")).iter_errors(doc))
+    assert schema.is_valid(doc, "annotation") == slow
+
+
+def test_the_fast_check_accepts_the_corpus() -> None:
+    for path in sorted((Path(__file__).resolve().parents[1] / "briefs").glob("*.yml")):
+        doc = yamlio.load(path.read_text("utf-8"), path.name)
+        assert schema.is_valid(doc.data, "topics" if path.name == "topics.yml" else "annotation"), path
+
+
+def test_our_schemas_use_only_keywords_that_mean_the_same_in_draft_7() -> None:
+    same = {"$schema", "$id", "title", "description", "type", "properties", "required", "additionalProperties"}
+    same |= {"items", "pattern", "enum", "minLength", "maxLength", "minItems", "maxItems", "examples", "default"}
+
+    def keywords(node: object) -> set[str]:
+        if isinstance(node, dict):
+            found = set(node) - {"properties"}
+            for key, value in node.items():
+                found |= set().union(*(keywords(v) for v in value.values())) if key == "properties" else keywords(value)
+            return found
+        if isinstance(node, list):
+            return set().union(*(keywords(v) for v in node)) if node else set()
+        return set()
+
+    for name in schema.SCHEMA_NAMES:
+        assert keywords(schema.schema(name)) <= same, name
