@@ -68,5 +68,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             raise PluginError(f"briefing: {exc}") from None
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
-        server.watch(str(self._project(config).briefs_dir))
+        project = self._project(config)
+        server.watch(str(project.briefs_dir))
+        # The docs folder holds what the generator writes, and it writes there during a build: watching it would
+        # start a second rebuild after every edit. Watch the editors' inputs and the theme overrides instead.
+        overrides = Path(config.docs_dir) / "overrides"
+        if Path(config.docs_dir).resolve() != project.root and overrides.is_dir():
+            server.unwatch(config.docs_dir)
+            server.watch(str(overrides))
         return server

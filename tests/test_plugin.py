@@ -62,12 +62,11 @@ def _wait_for(url: str, needle: str, seconds: float) -> bool:
 @pytest.mark.parametrize("command", [["briefing", "serve", "--dev-addr"], ["mkdocs", "serve", "--livereload", "-a"]])
 def test_serve_rebuilds_when_an_annotation_changes(project: Path, command: list[str]) -> None:
     port = _free_port()
-    server = subprocess.Popen(
-        [str(BIN / command[0]), *command[1:], f"127.0.0.1:{port}"],
-        cwd=project,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    log = project / "serve.log"
+    with log.open("w") as output:
+        server = subprocess.Popen(
+            [str(BIN / command[0]), *command[1:], f"127.0.0.1:{port}"], cwd=project, stdout=output, stderr=output
+        )
     try:
         base = urlsplit(yaml.safe_load((project / "mkdocs.yml").read_text("utf-8"))["site_url"]).path
         url = f"http://127.0.0.1:{port}{base}briefs/nk-troops-defecting/"
@@ -75,6 +74,9 @@ def test_serve_rebuilds_when_an_annotation_changes(project: Path, command: list[
         path = project / "briefs" / "nk-troops-defecting.yml"
         path.write_text(path.read_text("utf-8").replace("summary: >-\n", "summary: >-\n  Zanzibar edit.\n", 1))
         assert _wait_for(url, "Zanzibar edit.", 60), "the edit never reached the served page"
+        time.sleep(3)  # time for a second rebuild, if the generator's own writes set one off
     finally:
         server.terminate()
         server.wait(timeout=20)
+    builds = log.read_text("utf-8").count("Building documentation")
+    assert builds == 2, f"one build at start and one for the edit, not {builds}"
