@@ -38,7 +38,7 @@ lint: $(STAMP)
 test: $(STAMP) chromium lint
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest
 
-## bench: the benchmark at 100, 1,000 and 10,000 synthetic briefs (an hour or more; results in bench/results/)
+## bench: the benchmark at 100, 1,000 and 10,000 synthetic briefs (about 90 minutes; results in bench/results/)
 ZENSICAL = bench/work/zensical-venv/bin/zensical
 $(ZENSICAL):
 	$(PYTHON) -m venv bench/work/zensical-venv
