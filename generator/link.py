@@ -61,8 +61,9 @@ def _all_related(ordered: tuple[Brief, ...], by_topic: dict[str, tuple[Brief, ..
         for topic in brief.topics:
             shared.update(topic_positions.get(topic, ()))
         shared.pop(index, None)
-        ranked = heapq.nsmallest(MAX_RELATED, shared.items(), key=lambda item: (-item[1], item[0]))
-        related[brief.slug] = tuple(ordered[other] for other, _ in ranked)
+        # most shared topics first, then newest (lowest position): one integer says both
+        ranked = heapq.nsmallest(MAX_RELATED, [position - count * len(ordered) for position, count in shared.items()])
+        related[brief.slug] = tuple(ordered[rank % len(ordered)] for rank in ranked)
     return related
 
 

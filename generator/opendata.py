@@ -40,6 +40,30 @@ def briefs_json(corpus: Corpus, site: SiteInfo, memo: Memo | None = None) -> str
     """Everything as one JSON document. Each brief is serialised on its own (and, with a preview server's memo,
     only when it changed), then set into the document with the indentation json.dumps would give it."""
     memo = NoMemo() if memo is None else memo
+    topics_key = tuple((topic, len(corpus.briefs_by_topic[slug])) for slug, topic in corpus.topics.items())
+    metrics_key = tuple(
+        (metric, corpus.metric_labels[metric], tuple(r.brief.slug for r in reports))
+        for metric, reports in corpus.metrics.items()
+    )
+    text = memo.get(("briefs.json", "rest"), (site, topics_key, metrics_key), lambda: _rest_json(corpus, site))
+    if not corpus.briefs:
+        return text
+    items = ",\n".join(
+        memo.get(
+            ("briefs.json", brief.slug),
+            (site, brief, tuple(corpus.topics[s] for s in _topic_slugs(brief))),
+            lambda brief=brief: textwrap.indent(_dumps(_brief(corpus, site, brief)).rstrip("\n"), "    "),
+        )
+        for brief in corpus.briefs
+    )
+    # sorted keys put "briefs" first: '{\n  "briefs": [],\n' is where the list goes
+    empty = '{\n  "briefs": [],\n'
+    assert text.startswith(empty)
+    return '{\n  "briefs": [\n' + items + "\n  ],\n" + text[len(empty) :]
+
+
+def _rest_json(corpus: Corpus, site: SiteInfo) -> str:
+    """The document without its briefs: the site, the topic registry and the compared metrics."""
     rest = {
         "format": FORMAT_VERSION,
         "site": {"name": site.name, "url": site.url},
@@ -60,21 +84,7 @@ def briefs_json(corpus: Corpus, site: SiteInfo, memo: Memo | None = None) -> str
             for metric, reports in corpus.metrics.items()
         ],
     }
-    text = _dumps(rest)
-    if not corpus.briefs:
-        return text
-    items = ",\n".join(
-        memo.get(
-            ("briefs.json", brief.slug),
-            (site, brief, tuple(corpus.topics[s] for s in _topic_slugs(brief))),
-            lambda brief=brief: textwrap.indent(_dumps(_brief(corpus, site, brief)).rstrip("\n"), "    "),
-        )
-        for brief in corpus.briefs
-    )
-    # sorted keys put "briefs" first: '{\n  "briefs": [],\n' is where the list goes
-    empty = '{\n  "briefs": [],\n'
-    assert text.startswith(empty)
-    return '{\n  "briefs": [\n' + items + "\n  ],\n" + text[len(empty) :]
+    return _dumps(rest)
 
 
 def _dumps(data: object) -> str:

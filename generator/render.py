@@ -124,6 +124,17 @@ def render_site(
             **common,
         )
 
+    def home_entries() -> dict[str, Markup]:
+        macros = env.get_template("_macros.md.j2").module
+        return {
+            brief.slug: memo.get(
+                ("home", brief.slug),
+                (templates, brief.slug, brief.title, brief.status, brief.source, brief.summary),
+                lambda brief=brief: Markup(macros.home_entry(brief)),
+            )
+            for brief in corpus.briefs
+        }
+
     figures_key = (
         templates,
         site,
@@ -137,7 +148,7 @@ def render_site(
         opendata.BRIEFS_JSON: (None, lambda: opendata.briefs_json(corpus, site, memo)),
         "figures.md": (figures_key, figures_page),
         opendata.FIGURES_CSV: (None, lambda: opendata.figures_csv(corpus, site, memo)),
-        "index.md": (None, lambda: env.get_template("home.md.j2").render(**common)),
+        "index.md": (None, lambda: env.get_template("home.md.j2").render(home_entries=home_entries(), **common)),
         "topics/index.md": (None, lambda: env.get_template("topics_index.md.j2").render(**common)),
         "timeline.md": (
             None,
