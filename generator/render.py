@@ -124,16 +124,30 @@ def render_site(
             **common,
         )
 
-    def home_entries() -> dict[str, Markup]:
+    def home_page() -> str:
+        # the newest briefs with their summaries: an edit to an older brief's summary leaves the page as it was
         macros = env.get_template("_macros.md.j2").module
-        return {
+        entries = {
             brief.slug: memo.get(
                 ("home", brief.slug),
                 (templates, brief.slug, brief.title, brief.status, brief.source, brief.summary),
                 lambda brief=brief: Markup(macros.home_entry(brief)),
             )
+            for brief in corpus.briefs[:HOME_LATEST]
+        }
+        return env.get_template("home.md.j2").render(home_entries=entries, home_latest=HOME_LATEST, **common)
+
+    def archive_page() -> str:
+        macros = env.get_template("_macros.md.j2").module
+        rows = {
+            brief.slug: memo.get(
+                ("archive", brief.slug),
+                (templates, brief.slug, brief.title, brief.status, brief.source),
+                lambda brief=brief: Markup(macros.archive_row(brief)),
+            )
             for brief in corpus.briefs
         }
+        return env.get_template("archive.md.j2").render(archive_rows=rows, **common)
 
     figures_key = (
         templates,
@@ -148,7 +162,8 @@ def render_site(
         opendata.BRIEFS_JSON: (None, lambda: opendata.briefs_json(corpus, site, memo)),
         "figures.md": (figures_key, figures_page),
         opendata.FIGURES_CSV: (None, lambda: opendata.figures_csv(corpus, site, memo)),
-        "index.md": (None, lambda: env.get_template("home.md.j2").render(home_entries=home_entries(), **common)),
+        "index.md": (None, home_page),
+        "archive.md": (None, archive_page),
         "topics/index.md": (None, lambda: env.get_template("topics_index.md.j2").render(**common)),
         "timeline.md": (
             None,
@@ -271,6 +286,7 @@ def _report_key(report: FigureReport) -> tuple[object, ...]:
 
 
 MAP_TABLE_ROWS = 25
+HOME_LATEST = 25  # briefs on the home page with their summaries; archive.md lists every brief
 
 
 def _years(timeline: tuple[TimelineEntry, ...]) -> list[tuple[int, list[TimelineEntry]]]:

@@ -139,3 +139,19 @@ def test_template_override_replaces_a_packaged_template(tmp_path: Path) -> None:
     (tmp_path / "home.md.j2").write_text("---\ntitle: Home\n---\n\n# Custom home\n", "utf-8")
     corpus = link([_brief("one")], {}, {"north-korea": "North Korea"})
     assert "# Custom home" in render_site(corpus, tmp_path)["index.md"]
+
+
+def test_home_shows_the_newest_briefs_and_the_archive_every_brief(tmp_path: Path) -> None:
+    from bench import corpus as synthetic
+    from generator.build import Project, generate
+    from generator.render import HOME_LATEST
+
+    synthetic.write_corpus(tmp_path / "project", HOME_LATEST + 5, Path(__file__).resolve().parents[1])
+    generated = generate(Project.at(tmp_path / "project"), write=False)
+    briefs = generated.corpus.briefs
+    home, archive = generated.pages["index.md"], generated.pages["archive.md"]
+    assert [b.slug for b in briefs if f"(briefs/{b.slug}.md)" in home] == [b.slug for b in briefs[:HOME_LATEST]]
+    assert f"The {HOME_LATEST} newest of {len(briefs)} briefs" in home and "(archive.md)" in home
+    assert all(f"(briefs/{b.slug}.md)" in archive for b in briefs)
+    assert not any(b.summary[:40] in archive for b in briefs)  # one line per brief, no summaries
+    assert all(b.summary[:40] in home for b in briefs[:HOME_LATEST])
