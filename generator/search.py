@@ -114,8 +114,10 @@ def pagefind_executable() -> Path:
     )
 
 
-def index_site(site_dir: Path) -> Indexed:
-    """Run the pagefind binary over a built site; its bundle (index chunks, UI) lands in site_dir/pagefind/."""
+def index_site(site_dir: Path, background: bool = False) -> Indexed:
+    """Run the pagefind binary over a built site; its bundle (index chunks, UI) lands in site_dir/pagefind/.
+
+    In the background (a preview server), it runs at the lowest CPU priority: the next edit's rebuild comes first."""
     started = time.perf_counter()
     command = [
         str(pagefind_executable()),
@@ -131,6 +133,8 @@ def index_site(site_dir: Path) -> Indexed:
         _GLOB,
         "--silent",
     ]
+    nice = shutil.which("nice") if background else None  # not preexec_fn: the preview server has threads
+    command = [nice, "-n", "19", *command] if nice else command
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         detail = (result.stderr or result.stdout).strip().splitlines()
@@ -171,7 +175,7 @@ class _BackgroundIndexer:
                 if site_dir is None:
                     return
             try:
-                index_site(site_dir)
+                index_site(site_dir, background=True)
             except BriefingError as exc:
                 logging.getLogger("mkdocs.plugins.briefing").warning(str(exc))
 
