@@ -94,7 +94,7 @@ def check(project: Project, memo: Memo | None = None) -> tuple[Corpus, list[Prob
         )
 
     paths = annotation_paths(briefs_dir)
-    pooled = isinstance(memo, NoMemo)
+    pooled = not memo.keeps
     results = parallel.map_jobs(load_and_validate, paths) if pooled else [load_and_validate(p) for p in paths]
     raws: list[RawBrief] = []
     briefs: list[Brief] = []

@@ -60,7 +60,8 @@ def load_corpus(root: Path, briefs_dir: Path, memo: Memo | None = None) -> RawCo
 
 def load_one(root: Path, briefs_dir: Path, path: Path, memo: Memo | None = None) -> RawBrief | tuple[Problem, ...]:
     """One annotation with its article, or the problems that stopped it loading."""
-    memo = NoMemo() if memo is None else memo
+    if memo is None or not memo.keeps:  # a one-off run: reading the files for a key would read them twice
+        return _try(load_brief, root, briefs_dir, path)
     return memo.get(("load", path), _file_key(path), lambda: _try(load_brief, root, briefs_dir, path))
 
 

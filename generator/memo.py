@@ -17,6 +17,8 @@ T = TypeVar("T")
 
 
 class Memo:
+    keeps = True  # whether values outlive the run: when not, callers skip computing costly keys
+
     def __init__(self) -> None:
         self._entries: dict[Hashable, tuple[Any, Any]] = {}
         self._used: set[Hashable] = set()
@@ -25,14 +27,11 @@ class Memo:
 
     def get(self, name: Hashable, key: Any, make: Callable[[], T]) -> T:
         """The value for `name`: last run's if its key equals `key`, else `make()` (remembered under `key`)."""
-        self._used.add(name)
-        entry = self._entries.get(name)
-        if entry is not None and entry[0] == key:
-            self.hits += 1
-            return entry[1]
+        hit, value = self.lookup(name, key)
+        if hit:
+            return value
         value = make()
-        self._entries[name] = (key, value)
-        self.misses += 1
+        self.set(name, key, value)
         return value
 
     def lookup(self, name: Hashable, key: Any) -> tuple[bool, Any]:
@@ -64,8 +63,7 @@ class Memo:
 class NoMemo(Memo):
     """A one-off run (`briefing build`, `briefing check`): nothing is kept."""
 
-    def get(self, name: Hashable, key: Any, make: Callable[[], T]) -> T:
-        return make()
+    keeps = False
 
     def lookup(self, name: Hashable, key: Any) -> tuple[bool, Any]:
         return False, None

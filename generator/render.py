@@ -175,7 +175,7 @@ def render_site(
     }
     # A one-off build renders on every core. A preview server's run stays in this process: what workers make,
     # their memos forget, and the server's next run would have to make it again.
-    pooled = isinstance(memo, NoMemo)
+    pooled = not memo.keeps
     pages: dict[str, str] = {}
     pending: list[tuple[str, tuple[object, ...] | None, tuple[str, str]]] = []  # pages whose inputs changed
     for name, (key, make) in whole.items():

@@ -51,7 +51,7 @@ def write_pages(docs_dir: Path, pages: dict[str, str], memo: Memo | None = None)
     targets = {relative: _inside(docs_dir, relative, folders) for relative in pages}  # refuse before writing
     for relative, text in sorted(pages.items()):
         target = targets[relative]
-        if memo.get(("written", relative), (text, _stat(target)), lambda: False):
+        if memo.lookup(("written", relative), (text, _stat(target)))[0]:
             report.unchanged.append(relative)
             continue
         content = text.encode("utf-8")
@@ -60,7 +60,8 @@ def write_pages(docs_dir: Path, pages: dict[str, str], memo: Memo | None = None)
             report.written.append(relative)
         else:
             report.unchanged.append(relative)
-        memo.set(("written", relative), (text, _stat(target)), True)
+        if memo.keeps:
+            memo.set(("written", relative), (text, _stat(target)), True)
     for relative in sorted(_previous(docs_dir) - set(pages)):
         target = _inside(docs_dir, relative)
         if target.is_file():
