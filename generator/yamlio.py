@@ -52,6 +52,10 @@ class _Frame:
     expecting_key: bool = True
 
 
+_NESTING = (
+    f"nesting too deep: more than {MAX_DEPTH} levels of lists and mappings (an annotation needs at most 4); "
+    "remove the extra brackets or indentation"
+)
 _HINT = "check the indentation (spaces, not tabs), and that every quote is closed"
 
 
@@ -67,6 +71,11 @@ def load(text: str, where: str) -> Document:
     try:
         _compose(yaml.parse(text, Loader=_Loader), doc)
     except yaml.MarkedYAMLError as exc:
+        # libyaml's scanner looks ahead and may refuse deep flow nesting (with wording of its own, which
+        # changes between releases) before our composer has seen the events; measure the depth ourselves.
+        deep_line = _line_of_flow_nesting_beyond(text, MAX_DEPTH)
+        if deep_line:
+            raise _error(where, deep_line, _NESTING) from None
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         problem = (exc.problem or exc.context or "invalid YAML").rstrip(".")
@@ -83,6 +92,37 @@ def load(text: str, where: str) -> Document:
         first = str(exc).split("\n")[0]
         raise _error(where, 1, f"invalid YAML: {first}; {_HINT}") from None
     return doc
+
+
+def _line_of_flow_nesting_beyond(text: str, limit: int) -> int | None:
+    """The line where `[`/`{` brackets, outside quotes and comments, first open more than `limit` deep."""
+    depth, line, quote, previous = 0, 1, "", "\n"
+    chars = iter(text)
+    for char in chars:
+        if char == "\n":
+            line += 1
+        if quote:
+            if char == "\\" and quote == '"':
+                next(chars, None)
+            elif char == quote:
+                quote = ""
+        elif char in "\"'" and previous in " \t\n[{,:":  # an apostrophe inside a word opens nothing
+            quote = char
+        elif char == "#" and previous in " \t\n":
+            for skipped in chars:
+                if skipped == "\n":
+                    line += 1
+                    break
+            previous = "\n"
+            continue
+        elif char in "[{":
+            depth += 1
+            if depth > limit:
+                return line
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+        previous = char
+    return None
 
 
 def _compose(events: Any, doc: Document) -> None:
@@ -126,7 +166,7 @@ def _compose(events: Any, doc: Document) -> None:
             _attach(stack, doc, value, line, scalar=True)
             continue
         if len(stack) >= MAX_DEPTH:
-            raise _error(doc.where, line, f"nested deeper than {MAX_DEPTH} levels; annotations are shallow")
+            raise _error(doc.where, line, _NESTING)
         container: Any = [] if isinstance(event, yaml.SequenceStartEvent) else {}
         path = _child_path(stack)
         if stack:
