@@ -13,7 +13,7 @@ export UV_PYTHON := $(PYTHON)
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: site test check serve lint audit lock upgrade chromium clean bench bench-smoke dist
+.PHONY: site test check serve lint audit eval lock upgrade chromium clean bench bench-smoke dist
 
 # uv itself, pinned by hash in requirements-uv.txt and installed with the machine's pip.
 $(UV): requirements-uv.txt
@@ -65,6 +65,12 @@ audit: dev-env
 ## test: set up, then lint, audit and run the whole test suite (browser tests included)
 test: dev-env chromium lint audit
 	UV=$(UV) CHROMIUM=$(CHROMIUM) $(BIN)/pytest
+
+## eval: the drafter scored against hand-checked gold: the evaluation set's working (dev) and kept-aside (heldout)
+## parts, each article and in total, with every miss listed; then the gold set of tests/gold/
+eval: dev-env
+	$(BIN)/python -m generator.drafting.score -v --gold tests/eval/dev --gold tests/eval/heldout --json test-artifacts/eval-scores.json
+	$(BIN)/python -m generator.drafting.score --gold tests/gold --json test-artifacts/draft-scores.json
 
 ## lock: re-resolve uv.lock after a change to pyproject.toml (keeps every version that still fits)
 lock: $(UV)

@@ -112,7 +112,7 @@ def score_article(gold_path: Path) -> tuple[str, Tally]:
         else:
             tally.misses.append(f"{name}: speaker {quote.speaker!r} for {hit[1]!r} ({quote.text[:40]!r})")
     tally.misses += [f"{name}: missed quote {g[0][:60]!r}" for g in unmatched]
-    gold_figures = [figure_key(value) for value in gold.get("figures") or ()]
+    gold_figures = [figure_key(_figure_value(item)) for item in gold.get("figures") or ()]
     tally.figures_gold, tally.figures_drafted = len(gold_figures), len(draft.figures)
     left = list(gold_figures)
     for figure in draft.figures:
@@ -124,6 +124,11 @@ def score_article(gold_path: Path) -> tuple[str, Tally]:
             tally.misses.append(f"{name}: extra figure {figure.value!r}")
     tally.misses += [f"{name}: missed figure {key!r}" for key in left]
     return gold.get("set", "other"), tally
+
+
+def _figure_value(item: str | dict[str, str]) -> str:
+    """A gold figure is its value as written, or a mapping of value, unit and label (tests/eval/)."""
+    return item if isinstance(item, str) else item["value"]
 
 
 def score(gold_dir: Path) -> dict[str, dict[str, Tally]]:
@@ -153,12 +158,16 @@ def table(sets: dict[str, dict[str, Tally]]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator.drafting.score", description=__doc__.split("\n")[0])
-    parser.add_argument("--gold", type=Path, default=Path("tests/gold"), help="folder of *.gold.yml files")
+    parser.add_argument(
+        "--gold", type=Path, action="append", help="folder of *.gold.yml files (repeatable; default tests/gold)"
+    )
     parser.add_argument("--json", type=Path, default=Path("test-artifacts/draft-scores.json"), help="write here")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss and extra item")
     args = parser.parse_args(argv)
     try:
-        sets = score(args.gold)
+        sets: dict[str, dict[str, Tally]] = {}
+        for folder in args.gold or [Path("tests/gold")]:
+            sets.update(score(folder))
     except BriefingError as exc:
         print(exc, file=sys.stderr)
         return 1
