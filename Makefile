@@ -52,6 +52,12 @@ chromium:
 dev-env: $(UV)
 	$(call sync)
 
+# axe-core for the accessibility tests, exactly as package-lock.json pins it (integrity hashes), from the npm registry
+AXE = node_modules/axe-core/axe.min.js
+$(AXE): package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $(AXE)
+
 ## lint: ruff, the GitHub workflows (zizmor, offline) and the import contracts
 lint: dev-env
 	$(BIN)/ruff check generator tests bench tools
@@ -63,7 +69,7 @@ audit: dev-env
 	$(BIN)/python tools/audit.py
 
 ## test: set up, then lint, audit and run the whole test suite (browser tests included)
-test: dev-env chromium lint audit
+test: dev-env chromium $(AXE) lint audit
 	UV=$(UV) CHROMIUM=$(CHROMIUM) $(BIN)/pytest
 
 ## eval: the drafter scored against hand-checked gold: the evaluation set's working (dev) and kept-aside (heldout)
@@ -100,4 +106,4 @@ bench-smoke: dev-env chromium
 	CHROMIUM=$(CHROMIUM) $(BIN)/python -m bench.run --sizes 100 --repeats 1 --search-repeats 1 --edits 1 --out bench/work/smoke
 
 clean:
-	rm -rf site dist .site-staging-* .site-previous-* test-artifacts
+	rm -rf site dist node_modules .site-staging-* .site-previous-* test-artifacts
