@@ -54,7 +54,7 @@ def _print_warnings(warnings: list[Problem]) -> None:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="briefing")
+@click.version_option(package_name="briefing", message="%(prog)s %(version)s")
 def main() -> None:
     """Turn annotated articles in briefs/ into a searchable briefing site.
 

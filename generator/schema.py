@@ -56,7 +56,8 @@ def check(doc: Document, name: str) -> list[Problem]:
         return []
     errors = sorted(_validator(name).iter_errors(doc.data), key=lambda e: [str(p) for p in e.absolute_path])
     errors = [e for e in errors if not (e.validator == "pattern" and e.instance == "")]  # minLength says it
-    return [problem for error in errors for problem in _problems(doc, error)]
+    # jsonschema reports each missing required field as its own error, but each names them all: say each once
+    return list(dict.fromkeys(problem for error in errors for problem in _problems(doc, error)))
 
 
 def _problems(doc: Document, error: ValidationError) -> list[Problem]:
@@ -65,7 +66,15 @@ def _problems(doc: Document, error: ValidationError) -> list[Problem]:
         allowed = sorted(error.schema.get("properties", {}))
         unknown = sorted(str(key) for key in error.instance if key not in allowed)
         return [Problem(doc.location((*path, key)), _unknown_field(key, allowed, _field(error))) for key in unknown]
+    if error.validator == "required" and isinstance(error.instance, dict):
+        # from the schema and the document, not from jsonschema's wording of the message
+        missing = [name for name in error.validator_value if name not in error.instance]
+        return [Problem(doc.location(path), _missing_field(name, _field(error))) for name in missing]
     return [Problem(doc.location(path), _message(error))]
+
+
+def _missing_field(name: str, where: str) -> str:
+    return f"missing required field '{name}' in {where}; add it (see README, 'Annotation reference')"
 
 
 def _unknown_field(key: str, allowed: list[str], where: str) -> str:
@@ -82,9 +91,6 @@ def _field(error: ValidationError) -> str:
 def _message(error: ValidationError) -> str:
     where = _field(error)
     kind = error.validator
-    if kind == "required":
-        missing = str(error.message).split("'")[1]
-        return f"missing required field '{missing}' in {where}; add it (see README, 'Annotation reference')"
     if kind == "type":
         wanted = _TYPE_WORDS.get(str(error.validator_value), str(error.validator_value))
         got = _describe(error.instance)

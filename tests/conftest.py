@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -22,6 +24,16 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture
 def update_goldens(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-goldens"))
+
+
+@functools.cache
+def markdown_options() -> dict[str, Any]:
+    """The Markdown extensions and their settings as MkDocs renders this project's pages: mkdocs.yml's
+    markdown_extensions plus MkDocs' built-in ones, as MkDocs itself reads them."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(REPO / "mkdocs.yml"))
+    return {"extensions": list(config["markdown_extensions"]), "extension_configs": dict(config["mdx_configs"])}
 
 
 def copy_project(target: Path) -> Path:

@@ -16,6 +16,7 @@ import yaml
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from markdown.extensions.toc import TocExtension
 
 from generator.errors import BriefingError
 from generator.link import link
@@ -24,6 +25,8 @@ from generator.model import Brief, Event, Figure, PartialDate, SiteInfo, Source
 from generator.render import render_site
 from generator.validate import validate_brief
 from generator.yamlio import load
+
+from .conftest import markdown_options
 
 FRAGMENTS = [
     "<script>alert(1)</script>",
@@ -95,8 +98,9 @@ SVG_ATTRS |= {"cx", "cy", "r", "d", "text-anchor", "stroke-width", "stroke-opaci
 SVG_ATTRS |= {"data-search-exclude", "data-pagefind-ignore"}  # pictures stay out of the search indexes
 ALLOWED_TAGS |= SVG_TAGS
 ALLOWED_ATTRS = {"href", "id", "class", "title"} | SVG_ATTRS
-# Link titles are the templates' own words, never editor text.
+# Link titles are the templates' own words, never editor text; and the heading permalinks' (toc's permalink_title).
 ALLOWED_TITLES = {"Permanent address of this brief", "The original article, at its source"}
+ALLOWED_TITLES.add(TocExtension(**markdown_options()["extension_configs"].get("toc", {})).getConfig("permalink_title"))
 # Links in raw HTML (topic map nodes) cannot be .md links: MkDocs does not rewrite raw HTML. They lead to topic pages
 # whose names are slugs ([a-z0-9-]), as topics/<slug>/ or topics/<slug>.html (use_directory_urls: false).
 TOPIC_PAGE = re.compile(r"^(\.\./)*topics/[a-z0-9]+(-[a-z0-9]+)*(/|\.html)$")
@@ -131,7 +135,7 @@ def annotations() -> st.SearchStrategy[dict]:
 
 def _html(page: str) -> BeautifulSoup:
     body = page.split("\n---\n", 1)[1]
-    return BeautifulSoup(markdown.markdown(body, extensions=["tables", "admonition", "toc"]), "html.parser")
+    return BeautifulSoup(markdown.markdown(body, **markdown_options()), "html.parser")
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -197,7 +201,7 @@ def test_escaped_text_renders_to_exactly_the_text(text: str) -> None:
 
     # control characters never reach rendering: validation rejects them (Markdown uses \x02/\x03 internally)
     flat = " ".join("".join(c for c in text if c.isspace() or (ord(c) >= 32 and not 0x7F <= ord(c) <= 0x9F)).split())
-    html = markdown.markdown(escape_markdown(flat), extensions=["tables", "admonition", "toc"])
+    html = markdown.markdown(escape_markdown(flat), **markdown_options())
     soup = BeautifulSoup(html, "html.parser")
     assert [t.name for t in soup.find_all(True)] in ([], ["p"])
     assert soup.get_text() == flat

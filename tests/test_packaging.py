@@ -92,7 +92,7 @@ def test_installed_wheel_builds_the_example_corpus(dist: Path, tmp_path: Path) -
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     where = run(python, "-c", "import generator; print(generator.__file__)", cwd=tmp_path, env=env)
     assert Path(where.strip()).is_relative_to(venv), "the source tree leaked onto the path"
-    assert run(venv / "bin" / "briefing", "--version", cwd=tmp_path, env=env).split()[-1] == PROJECT["version"]
+    assert run(venv / "bin" / "briefing", "--version", cwd=tmp_path, env=env) == f"briefing {PROJECT['version']}\n"
 
     out = run(venv / "bin" / "briefing", "build", "--root", project, cwd=tmp_path, env=env)
     assert "Built" in out

@@ -13,7 +13,7 @@ from generator.link import link
 from generator.model import Brief, Figure, PartialDate, Quote, Source, Topic
 from generator.render import escape_markdown, front_matter_string, render_site
 
-from .conftest import REPO
+from .conftest import REPO, markdown_options
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -34,7 +34,7 @@ def test_rendered_page_matches_golden(corpus_pages: dict[str, str], page: str, u
 
 def to_html(markdown_text: str) -> BeautifulSoup:
     body = markdown_text.split("\n---\n", 1)[-1] if markdown_text.startswith("---") else markdown_text
-    return BeautifulSoup(markdown.markdown(body, extensions=["tables", "admonition"]), "html.parser")
+    return BeautifulSoup(markdown.markdown(body, **markdown_options()), "html.parser")
 
 
 HOSTILE = [

@@ -7,6 +7,7 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
@@ -332,19 +333,97 @@ def test_the_fast_check_accepts_the_corpus() -> None:
         assert schema.is_valid(doc.data, "topics" if path.name == "topics.yml" else "annotation"), path
 
 
+def _keywords(node: object) -> set[str]:
+    """Every JSON Schema keyword used in `node` (property names are not keywords)."""
+    if isinstance(node, dict):
+        found = set(node) - {"properties"}
+        for key, value in node.items():
+            found |= set().union(*(_keywords(v) for v in value.values())) if key == "properties" else _keywords(value)
+        return found
+    if isinstance(node, list):
+        return set().union(*(_keywords(v) for v in node)) if node else set()
+    return set()
+
+
 def test_our_schemas_use_only_keywords_that_mean_the_same_in_draft_7() -> None:
     same = {"$schema", "$id", "title", "description", "type", "properties", "required", "additionalProperties"}
     same |= {"items", "pattern", "enum", "minLength", "maxLength", "minItems", "maxItems", "examples", "default"}
-
-    def keywords(node: object) -> set[str]:
-        if isinstance(node, dict):
-            found = set(node) - {"properties"}
-            for key, value in node.items():
-                found |= set().union(*(keywords(v) for v in value.values())) if key == "properties" else keywords(value)
-            return found
-        if isinstance(node, list):
-            return set().union(*(keywords(v) for v in node)) if node else set()
-        return set()
-
     for name in schema.SCHEMA_NAMES:
-        assert keywords(schema.schema(name)) <= same, name
+        assert _keywords(schema.schema(name)) <= same, name
+
+
+# Every message is the project's own: none passes on jsonschema's wording, which changes between releases.
+JSONSCHEMA_WORDING = (
+    "is not of type",
+    "is a required property",
+    "does not match",
+    "is not one of",
+    "is too short",
+    "should be non-empty",
+    "Additional properties",
+    "was unexpected",
+    "is not valid under",
+)
+# Keywords that only annotate or hold subschemas: they never fail by themselves.
+_NOT_FAILING = {"$schema", "$id", "title", "description", "examples", "default", "properties", "items"}
+_TOPIC = "topics:\n  - name: Kim\n    description: Leader.\n"
+INVALID = [
+    ("annotation", replace("title: Troops", "title: [Troops]")),  # type
+    ("annotation", "- title: T\n"),  # type, of the whole file
+    ("annotation", "title: T\nsummary: S\n"),  # required, twice
+    ("annotation", replace("    speaker: Someone\n", "")),  # required, in a list item
+    ("annotation", VALID + "sumary: x\n"),  # additionalProperties
+    ("annotation", replace("  author: A. Writer", "  autor: A. Writer")),  # additionalProperties, nested
+    ("annotation", replace("https://example.org/a?b=1", "javascript:x")),  # pattern
+    ("annotation", replace("title: Troops", "title: '   '")),  # pattern \S
+    ("annotation", replace('"2024-05-07"', '"May 2024"')),  # pattern
+    ("annotation", replace("status: draft", "status: done")),  # enum
+    ("annotation", replace("summary: Two sentences.", "summary: ''")),  # minLength
+    ("annotation", replace("title: Troops", "title: " + "x" * 301)),  # maxLength
+    ("annotation", replace("topics:\n  - North Korea\n", "topics: []\n")),  # minItems
+    ("annotation", replace("topics:\n  - North Korea\n", "topics: [" + ", ".join(["x"] * 51) + "]\n")),  # maxItems
+    ("annotation", VALID + "events:\n  - {date: '2024', what: w, sentence: s, topics: []}\n"),  # minItems, nested
+    ("topics", _TOPIC.replace("    description: Leader.\n", "")),  # required
+    ("topics", _TOPIC + "    kind: human\n"),  # enum
+    ("topics", _TOPIC + "    alias: [K]\n"),  # additionalProperties
+    ("topics", _TOPIC + "    aliases: K\n"),  # type
+    ("topics", "topics:\n  - name: ''\n    description: " + "x" * 501 + "\n"),  # minLength, maxLength
+    ("topics", "topicz: []\n"),  # required and additionalProperties at the top
+]
+
+
+@pytest.mark.parametrize(("name", "text"), INVALID)
+def test_every_message_is_our_own_wording(name: str, text: str) -> None:
+    found = problems(text, name)
+    assert found, text
+    for problem in found:
+        assert not [phrase for phrase in JSONSCHEMA_WORDING if phrase in problem.message], problem.message
+
+
+def test_the_invalid_documents_fail_every_keyword_our_schemas_use() -> None:
+    for name in schema.SCHEMA_NAMES:
+        failing = _keywords(schema.schema(name)) - _NOT_FAILING
+        assert failing >= {"type", "required", "additionalProperties"}, name
+        hit = {
+            error.validator
+            for case, text in INVALID
+            if case == name
+            for error in schema._validator(name).iter_errors(yamlio.load(text, WHERE).data)
+        }
+        assert failing <= hit, (name, sorted(failing - hit))
+
+
+@settings(max_examples=200, deadline=None)
+@given(doc=_documents())
+def test_messages_for_any_document_are_our_own_wording(doc: object) -> None:
+    text = yaml.safe_dump(doc, allow_unicode=True)
+    for problem in problems(text):
+        assert not [phrase for phrase in JSONSCHEMA_WORDING if phrase in problem.message], problem.message
+
+
+def test_each_missing_field_is_reported_once() -> None:
+    found = problems("title: T\nsummary: S\n")
+    assert [p.message.split(";")[0] for p in found] == [
+        "missing required field 'source' in the file",
+        "missing required field 'topics' in the file",
+    ]

@@ -53,8 +53,10 @@ def test_pagefind_build_has_a_chunked_index_and_no_material_index(project: Path)
     site = project / "site"
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
     pages = len(list((site / "briefs").rglob("index.html"))) + len(list((site / "topics").rglob("index.html"))) + 1
-    assert entry["languages"]["en"]["page_count"] == pages  # briefs, topics and figures; not home, not 404
+    indexed = sum(language["page_count"] for language in entry["languages"].values())
+    assert indexed == pages  # briefs, topics and figures; not home, not 404
     assert (site / "pagefind" / "pagefind-ui.js").is_file()
+    assert (site / "pagefind" / "pagefind-ui.css").is_file()  # the partial loads both
     assert not (site / "search" / "search_index.json").exists()
     home = (site / "index.html").read_text("utf-8")
     assert 'id="briefing-search"' in home

@@ -144,8 +144,15 @@ def test_fragment_links_point_at_existing_ids(site: Path) -> None:
 
 
 def test_search_index_holds_quotes_summaries_and_figure_labels(site: Path) -> None:
+    def strings(node: object) -> list[str]:  # every text in the index, however the search plugin lays it out
+        if isinstance(node, dict):
+            return [s for value in node.values() for s in strings(value)]
+        if isinstance(node, list):
+            return [s for value in node for s in strings(value)]
+        return [node] if isinstance(node, str) else []
+
     index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
-    text = normalise(BeautifulSoup(" ".join(d["text"] for d in index["docs"]), "html.parser").get_text(" "))
+    text = normalise(BeautifulSoup(" ".join(strings(index)), "html.parser").get_text(" "))
     for slug in SLUGS:
         data = annotation(slug)
         assert normalise(data["summary"]) in text
@@ -155,17 +162,48 @@ def test_search_index_holds_quotes_summaries_and_figure_labels(site: Path) -> No
             assert normalise(figure["label"]) in text
 
 
-def test_navigation_has_tabs_and_leaves_briefs_out(site: Path) -> None:
-    soup = page(site, "index.html")
-    tabs = [a.get_text(strip=True) for a in soup.select(".md-tabs__link")]
-    assert tabs == ["Briefs", "Topics", "Figures", "Timeline", "Map"]
-    sidebar = " ".join(a.get("href", "") for a in soup.select("nav.md-nav--primary a"))
-    assert "briefs/" not in sidebar
+def _mkdocs_config() -> dict:
+    return yaml.safe_load((REPO / "mkdocs.yml").read_text("utf-8"))
+
+
+def _chrome_links(soup: BeautifulSoup) -> list:
+    """The page's links outside its article: the theme's header, navigation and footer."""
+    article = soup.select_one("article")
+    assert article is not None
+    return [a for a in soup.find_all("a", href=True) if article not in a.parents]
+
+
+@pytest.mark.parametrize("relative", ["index.html", "briefs/nk-troops-defecting/index.html"])
+def test_navigation_has_the_configured_sections_and_leaves_briefs_out(site: Path, relative: str) -> None:
+    nav = [next(iter(entry.items())) for entry in _mkdocs_config()["nav"]]
+    assert [title for title, _ in nav] == ["Briefs", "Topics", "Figures", "Timeline", "Map"]
+    html = site / relative
+    links = _chrome_links(page(site, relative))
+    for title, source in nav:  # every section is linked, to its page, in the configured order
+        built = (site / source.removesuffix("index.md").removesuffix(".md")).resolve() / "index.html"
+        assert [a for a in links if a.get_text(strip=True) == title and _target(site, html, a["href"]) == built]
+    firsts = [next(i for i, a in enumerate(links) if a.get_text(strip=True) == title) for title, _ in nav]
+    assert firsts == sorted(firsts)
+    briefs = (site / "briefs").resolve()
+    into_briefs = [
+        a["href"]
+        for a in links
+        if not urlsplit(a["href"]).scheme
+        and _target(site, html, a["href"]).is_relative_to(briefs)
+        and _target(site, html, a["href"]) != html.resolve()
+    ]
+    assert not into_briefs
 
 
 def test_palette_offers_light_and_dark(site: Path) -> None:
-    schemes = {i["data-md-color-scheme"] for i in page(site, "index.html").select("input[data-md-color-scheme]")}
-    assert schemes == {"default", "slate"}
+    palette = _mkdocs_config()["theme"]["palette"]
+    assert {entry["media"] for entry in palette} == {"(prefers-color-scheme: light)", "(prefers-color-scheme: dark)"}
+    assert len({entry["scheme"] for entry in palette}) == 2
+    soup = page(site, "index.html")
+    for entry in palette:  # each scheme has its switch, named as configured, that selects that scheme
+        switches = [t for t in soup.find_all(True) if entry["toggle"]["name"] in t.attrs.values()]
+        assert switches, entry["toggle"]["name"]
+        assert any(entry["scheme"] in t.attrs.values() for t in switches), entry
 
 
 # --- reader features: timeline, topic map, charts, feeds, open data, accessibility ---------------------------------

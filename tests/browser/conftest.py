@@ -18,9 +18,11 @@ from playwright.sync_api import (
     BrowserContext,
     ConsoleMessage,
     Dialog,
+    Locator,
     Page,
     Request,
     Response,
+    expect,
     sync_playwright,
 )
 
@@ -81,6 +83,21 @@ def browser() -> Iterator[Browser]:
             launched.close()
 
 
+def section_link(page: Page, title: str) -> Locator:
+    """The visible link to a top-level section, by its title in mkdocs.yml's nav (the tab bar on wide screens)."""
+    link = page.get_by_role("link", name=title, exact=True)
+    expect(link.first).to_be_visible()
+    return link.first
+
+
+def search_opener(page: Page) -> Locator:
+    """The visible control in the page's banner that opens the search dialog: a label for the `__search` toggle,
+    which the search partial's script (site_src/overrides/partials/search.html) opens and closes too."""
+    opener = page.get_by_role("banner").locator("label[for='__search']").filter(visible=True)
+    expect(opener.first).to_be_visible()
+    return opener.first
+
+
 @dataclass
 class Tab:
     """A page with listeners for everything that should never happen on the site."""
@@ -106,7 +123,7 @@ class Tab:
     def _failed(self, request: Request) -> None:
         # ERR_ABORTED is the browser giving up on a request itself (the page navigated on, Material swapped the
         # <head> and its favicon link): no reader sees it. 404s and unreachable files fail differently.
-        if request.failure == "net::ERR_ABORTED":
+        if "ERR_ABORTED" in (request.failure or ""):
             return
         self.problems.append(f"request failed: {request.method} {request.url} ({request.failure})")
 

@@ -12,7 +12,7 @@ from generator.build import Project, check
 from generator.load import annotation_paths
 
 from ..conftest import REPO
-from .conftest import Tab
+from .conftest import Tab, section_link
 
 pytestmark = pytest.mark.browser
 
@@ -24,7 +24,7 @@ TOPICS = check(Project.at(REPO))[0].topics
 def test_map_renders_and_clicking_a_node_opens_its_topic_page(tab: Tab, site_url: str) -> None:
     page = tab.page
     tab.goto(site_url)
-    page.locator(".md-tabs__link", has_text="Map").click()
+    section_link(page, "Map").click()
     expect(page).to_have_url(re.compile(r"/map/$"))
     svg = page.locator("article figure.bf-map svg")
     expect(svg).to_be_visible()
@@ -93,7 +93,7 @@ def test_figure_charts_render_values_on_a_shared_scale(tab: Tab, site_url: str) 
 def test_timeline_tab_lists_events_and_links_them_to_briefs(tab: Tab, site_url: str) -> None:
     page = tab.page
     tab.goto(site_url)
-    page.locator(".md-tabs__link", has_text="Timeline").click()
+    section_link(page, "Timeline").click()
     expect(page).to_have_url(re.compile(r"/timeline/$"))
     row = page.locator("article tr", has_text="October 2024")
     expect(row).to_have_count(1)
@@ -117,10 +117,12 @@ def test_feeds_are_discoverable_from_a_page(tab: Tab, site_url: str) -> None:
 def test_a_brief_prints_on_one_clean_page(tab: Tab, site_url: str, slug: str) -> None:
     page = tab.page
     tab.goto(f"{site_url}briefs/{slug}/")
+    left_out = (".md-header", ".md-sidebar--primary", "#full-article", ".md-footer")
+    for hidden in left_out:  # on screen first, so that hidden in print cannot mean missing
+        expect(page.locator(hidden).first).to_be_visible()
     page.emulate_media(media="print")
-    for hidden in (".md-header", ".md-sidebar--primary", "#full-article", ".md-footer"):
-        if page.locator(hidden).count():
-            expect(page.locator(hidden).first).to_be_hidden()
+    for hidden in left_out:
+        expect(page.locator(hidden).first).to_be_hidden()
     expect(page.locator("article h1")).to_be_visible()
     expect(page.locator("#summary")).to_be_visible()
     pdf = page.pdf(format="A4", print_background=True)

@@ -8,13 +8,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 
 from bench import browser as bench_browser
 from bench import corpus
 
 from ..conftest import REPO, run
-from .conftest import Tab
+from .conftest import Tab, search_opener
 
 pytestmark = pytest.mark.browser
 
@@ -40,16 +40,29 @@ def _title_query() -> dict:
     return next(q for q in corpus.known_queries(BRIEFS) if q["kind"] == "title")
 
 
+def _box(page: Page) -> Locator:
+    """Pagefind's query box, inside the project's #briefing-search."""
+    ui = page.locator("#briefing-search")
+    box = ui.get_by_role("textbox").or_(ui.get_by_role("searchbox"))
+    expect(box).to_have_count(1)
+    return box
+
+
+def _results(page: Page) -> Locator:
+    """The result links Pagefind lists inside the project's #briefing-search (each result, then its sections)."""
+    return page.locator("#briefing-search").get_by_role("link")
+
+
 def test_search_finds_a_brief_and_its_link_keeps_the_sub_path(new_tab: Callable[..., Tab], base: str) -> None:
     tab = new_tab(base)
     page = tab.page
     tab.goto(base)
     query = _title_query()
     page.locator(".briefing-search__opener input").click()
-    box = page.locator(".pagefind-ui__search-input")
+    box = _box(page)
     expect(box).to_be_focused()
     box.press_sequentially(query["query"], delay=20)
-    first = page.locator(".pagefind-ui__result-link").first
+    first = _results(page).first
     expect(first).to_have_attribute("href", re.compile(rf"^/briefing/{re.escape(query['expect'])}"))
     first.click()
     expect(page).to_have_url(re.compile(rf"/briefing/{re.escape(query['expect'])}(#.*)?$"))
@@ -71,10 +84,10 @@ def test_slash_opens_search_and_escape_closes_it(new_tab: Callable[..., Tab], ba
     page = tab.page
     tab.goto(base)
     page.keyboard.press("/")
-    box = page.locator(".pagefind-ui__search-input")
+    box = _box(page)
     expect(box).to_be_focused()
     box.press_sequentially("topic", delay=20)
-    expect(page.locator(".pagefind-ui__result").first).to_be_visible()
+    expect(_results(page).first).to_be_visible()
     page.keyboard.press("Escape")
     expect(box).to_be_hidden()
     tab.assert_clean()
@@ -84,13 +97,13 @@ def test_search_works_at_phone_width(new_tab: Callable[..., Tab], base: str) -> 
     tab = new_tab(base, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     page = tab.page
     tab.goto(base)
-    page.locator("label.md-header__button[for='__search']").click()
-    box = page.locator(".pagefind-ui__search-input")
+    search_opener(page).click()
+    box = _box(page)
     expect(box).to_be_visible()
     box.press_sequentially(_title_query()["query"], delay=20)
-    first = page.locator(".pagefind-ui__result-link").first
+    first = _results(page).first
     expect(first).to_be_visible()
-    box_size = page.locator(".briefing-search .md-search__inner").bounding_box()
+    box_size = page.locator(".briefing-search").get_by_role("search").first.bounding_box()  # the partial's own
     assert box_size is not None and box_size["width"] >= 380  # the dialog fills the phone's width
     tab.page.screenshot(path=str(REPO / "test-artifacts" / "pagefind-search-phone.png"))
     tab.assert_clean()

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 import yaml
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from generator.load import annotation_paths
 from generator.yamlio import load
 
 from ..conftest import REPO, copy_project, run
-from .conftest import Tab, serve
+from .conftest import Tab, search_opener, section_link, serve
 
 pytestmark = pytest.mark.browser
 
@@ -43,14 +43,19 @@ def expect_heading(page: Page, text: str) -> None:
 
 
 def search(page: Page, word: str) -> None:
-    """Type into Material's search box (behind a header button on narrow screens, in the header on wide ones)."""
-    opener = page.locator("label.md-header__button[for='__search']")
-    if opener.is_visible():
-        opener.click()
-    box = page.locator("input.md-search__input")
+    """Type into the search box (behind a header button on narrow screens, in the header on wide ones)."""
+    box = page.get_by_role("search").get_by_role("textbox")  # role=search: the project's search partial
+    expect(box).to_have_count(1)
+    if not box.is_visible():
+        search_opener(page).click()
     box.click()
     expect(box).to_be_focused()
     box.press_sequentially(word, delay=20)
+
+
+def search_results(page: Page) -> Locator:
+    """The search dialog's list of results (the search partial's search-result component)."""
+    return page.locator("[data-md-component=search-result]")
 
 
 def test_home_page_lists_the_five_briefs_without_errors(tab: Tab, site_url: str) -> None:
@@ -70,15 +75,16 @@ def test_search_finds_a_quote_and_opens_its_brief(tab: Tab, site_url: str) -> No
     page = tab.page
     tab.goto(site_url)
     search(page, "infantryman")
-    hits = page.locator(".md-search-result__item")
-    expect(hits.first).to_be_visible()
-    # the brief's own entry, then its best-scoring section, which links with ?h=infantryman to highlight the word
-    hit = page.locator(f".md-search-result__item a[href*='briefs/{UPGRADES}/?h=infantryman']").first
+    results = search_results(page)
+    expect(results.get_by_role("link").first).to_be_visible()
+    # the brief's own entry, then its best-scoring section, which shows the word
+    hit = results.get_by_role("link").filter(has_text=re.compile("infantryman", re.IGNORECASE))
+    hit = hit.and_(results.locator(f"a[href*='briefs/{UPGRADES}/']")).first
     expect(hit).to_be_visible()
-    expect(hit.locator("mark")).to_have_text(re.compile("^infantryman"))
     hit.click()
     expect(page).to_have_url(brief_url(UPGRADES))
     expect_heading(page, annotation(UPGRADES)["title"])
+    # search.highlight (mkdocs.yml) marks the word searched for on the page the result opens
     expect(page.locator("article mark", has_text="infantryman").first).to_be_visible()
     quote = page.locator("article blockquote p", has_text=INFANTRYMAN)
     expect(quote).to_have_count(1)
@@ -105,7 +111,7 @@ def test_topic_tag_leads_to_a_topic_page_listing_the_brief_and_back(tab: Tab, si
 def test_figures_tab_shows_troops_deployed_from_five_sources(tab: Tab, site_url: str) -> None:
     page = tab.page
     tab.goto(site_url)
-    page.locator(".md-tabs__link", has_text="Figures").click()
+    section_link(page, "Figures").click()
     expect(page).to_have_url(re.compile(r"/figures/$"))
     table = page.locator("#nk-troops-deployed").locator("xpath=following::table[1]")
     expect(table).to_be_visible()
@@ -184,10 +190,11 @@ def test_injected_markup_in_an_annotation_stays_text(new_tab: Callable[..., Tab]
         )
 
         search(page, MARKER)
-        hit = page.locator(f".md-search-result__item a[href*='briefs/{UPGRADES}/']").first
+        results = search_results(page)
+        hit = results.get_by_role("link").and_(results.locator(f"a[href*='briefs/{UPGRADES}/']")).first
         expect(hit).to_be_visible()
-        expect(page.locator(".md-search-result", has_text=SCRIPT).first).to_be_visible()
-        assert page.locator(".md-search-result img, .md-search-result script").count() == 0
+        expect(results).to_contain_text(SCRIPT)
+        assert results.locator("img, script").count() == 0
         hit.click()
         expect(page).to_have_url(brief_url(UPGRADES))
         _assert_inert(tab)
@@ -229,15 +236,25 @@ def test_brief_page_screenshot_fits_the_screen(
     tab.assert_clean()
 
 
+BACKGROUND = "getComputedStyle(document.body).backgroundColor"
+
+
+def _brightness(colour: str) -> int:
+    red, green, blue = (int(part) for part in re.findall(r"\d+", colour)[:3])
+    return red + green + blue
+
+
 def test_palette_toggle_switches_between_light_and_dark(tab: Tab, site_url: str) -> None:
     page = tab.page
-    body = page.locator("body")
-    tab.goto(site_url)
-    expect(body).to_have_attribute("data-md-color-scheme", "default")
-    page.get_by_title("Switch to dark mode").click()
-    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    palette = yaml.safe_load((REPO / "mkdocs.yml").read_text("utf-8"))["theme"]["palette"]
+    to_dark, to_light = (entry["toggle"]["name"] for entry in palette)  # the light scheme first, then the dark
+    tab.goto(site_url)  # the context prefers a light scheme
+    light = page.evaluate(BACKGROUND)
+    page.get_by_title(to_dark).click()
+    page.wait_for_function(f"light => {BACKGROUND} !== light", arg=light)
     tab.goto(f"{site_url}figures/")  # the choice is remembered across pages
-    expect(body).to_have_attribute("data-md-color-scheme", "slate")
-    page.get_by_title("Switch to light mode").click()
-    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    dark = page.evaluate(BACKGROUND)
+    assert _brightness(dark) < _brightness(light), (dark, light)
+    page.get_by_title(to_light).click()
+    page.wait_for_function(f"light => {BACKGROUND} === light", arg=light)
     tab.assert_clean()
