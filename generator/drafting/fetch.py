@@ -129,8 +129,19 @@ def fetch(
     headers = {"User-Agent": user_agent(), "Accept": ", ".join((*accept, "*/*;q=0.1"))}
     current = url
     visited = [url]
-    with httpx.Client(headers=headers, timeout=limits, follow_redirects=False) as client:
+
+    def off_the_web(response: httpx.Response) -> None:  # before httpx itself reads the redirect's target
+        if response.has_redirect_location:
+            target = urljoin(str(response.request.url), response.headers["location"])
+            _check_scheme(url, target)
+
+    hooks = {"response": [off_the_web]}
+    with httpx.Client(headers=headers, timeout=limits, follow_redirects=False, event_hooks=hooks) as client:
         while True:
+            try:
+                httpx.URL(current)
+            except httpx.InvalidURL as exc:
+                raise _error(url, f"is not a valid web address ({exc})") from None
             try:
                 with client.stream("GET", current) as response:
                     if response.status_code in _REDIRECTS and "location" in response.headers:
@@ -144,12 +155,18 @@ def fetch(
                 raise _error(url, f"timed out after {seconds:g} s: {_host(current)} did not answer in time") from None
             except httpx.HTTPError as exc:
                 raise _error(url, _network_problem(exc, current)) from None
+            except httpx.InvalidURL as exc:  # the address given was valid: httpx read a redirect's target
+                raise _error(url, f"redirects to an address that is not valid ({exc})") from None
 
 
-def _check_redirect(url: str, current: str, target: str, visited: list[str]) -> None:
+def _check_scheme(url: str, target: str) -> None:
     scheme = urlsplit(target).scheme.lower()
     if scheme not in ("http", "https"):
         raise _error(url, f"redirects to a {scheme or 'schemeless'}: address, which is not fetched (only http(s))")
+
+
+def _check_redirect(url: str, current: str, target: str, visited: list[str]) -> None:
+    _check_scheme(url, target)
     if target in visited:
         raise _error(url, f"redirect loop: {_short(current)} redirects back to {_short(target)}")
     if len(visited) > MAX_REDIRECTS:
