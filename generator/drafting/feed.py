@@ -121,7 +121,7 @@ def _import_entry(entry: Entry, batch: Any, report: FeedReport) -> None:
         check_address(entry.url)
         batch.add(entry.url, hints)
     except AlreadyImported as exc:
-        report.skipped.append((entry.url, exc.message))
+        report.skipped.append((entry.url, f"already imported as {exc.brief} ({exc.why})"))
     except BriefingError as exc:
         report.failed.append((entry.url, "; ".join(_message(p, entry.url) for p in exc.problems)))
 

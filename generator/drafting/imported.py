@@ -20,6 +20,10 @@ _TRACKING = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "ocid", "cmpid")
 class AlreadyImported(BriefingError):
     """The article is in briefs/ already (or earlier in the same import): skipped by a feed, refused otherwise."""
 
+    def __init__(self, location: Location, message: str, brief: str, why: str) -> None:
+        super().__init__(location, message)
+        self.brief, self.why = brief, why
+
 
 def url_key(url: str | None) -> str | None:
     """An address as compared for sameness: scheme and host in lower case, no default port, no fragment, no
@@ -102,16 +106,21 @@ class Imported:
             if not name:
                 continue
             if name.endswith(EARLIER):
-                raise AlreadyImported(where, f"is the same article ({why}) as {name}")
+                raise AlreadyImported(where, f"is the same article ({why}) as {name}", name, why)
             if self.slugs.get(name) != slug:
                 raise AlreadyImported(
-                    where, f"is already imported as {brief_file(name)} ({why}); remove that brief to import it again"
+                    where,
+                    f"is already imported as {brief_file(name)} ({why}); remove that brief to import it again",
+                    brief_file(name),
+                    why,
                 )
             if not force:
                 raise AlreadyImported(
                     where,
                     f"{brief_file(name)} already exists; use --force to replace it (the old file is kept as a .bak "
                     f"backup): it is this same article ({why})",
+                    brief_file(name),
+                    why,
                 )
 
 
