@@ -201,11 +201,21 @@ def schema_command(kind: str, output: Path | None) -> None:
 
 @main.command("import")
 @_ROOT
-@click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("sources", nargs=-1, metavar="[PATH_OR_URL]...")
+@click.option("--feed", "feed_url", metavar="URL", help="Import every entry of this RSS or Atom feed not imported yet.")
+@click.option("--limit", type=click.IntRange(min=1), metavar="N", help="With --feed: import at most N new entries.")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    metavar="SECONDS",
+    help="How long to wait for each address (default 30, or $BRIEFING_FETCH_TIMEOUT).",
+)
 @click.option("--force", is_flag=True, help="Replace an existing article and annotation (the old files become .bak).")
 @_reports_errors
-def import_command(root: Path, paths: tuple[Path, ...], force: bool) -> None:
-    """Import articles (plain text or saved web pages) into briefs/ with a draft annotation.
+def import_command(
+    root: Path, sources: tuple[str, ...], feed_url: str | None, limit: int | None, timeout: float | None, force: bool
+) -> None:
+    """Import articles (plain text, saved web pages, web addresses or a feed) into briefs/ with a draft annotation.
 
     Each file becomes briefs/<slug>.txt, the slug made from its headline, and
     briefs/<slug>.yml, a draft annotation (status: draft) to check and correct.
@@ -215,19 +225,40 @@ def import_command(root: Path, paths: tuple[Path, ...], force: bool) -> None:
     unless every file imports; an existing file is never replaced without
     --force.
 
+    An http(s) address is fetched (at most 5 redirects, 10 MB, one timeout)
+    and imported as a saved page is, keeping its canonical address and date.
+    An article already in briefs/ (same address or same text) is refused.
+
+    With --feed, every entry of an RSS or Atom feed whose link is not in
+    briefs/ yet is fetched and imported; the report says what was new,
+    skipped and failed (and why). A failed entry does not stop the others;
+    the command then exits 1.
+
     \b
     Example:
       briefing import ~/Downloads/article.html notes/interview.txt
       briefing import --force ~/Downloads/*.html
+      briefing import https://news.example/2025/04/port-strike
+      briefing import --feed https://news.example/rss.xml --limit 10
     """
+    if feed_url:
+        if sources:
+            raise click.UsageError("give either --feed URL or files and addresses, not both")
+        return _import_feed(Project.at(root), feed_url, force, limit, timeout)
+    if not sources:
+        raise click.UsageError("give the files or addresses to import, or --feed URL")
+    if limit is not None:
+        raise click.UsageError("--limit goes with --feed")
+    from .drafting.fetch import is_address
     from .importer import plan, write
 
     project = Project.at(root)
-    missing = [p for p in paths if not p.exists()]
+    paths = [s if is_address(s) and not Path(s).exists() else Path(s) for s in sources]
+    missing = [p for p in paths if isinstance(p, Path) and not p.exists()]
     if missing:
         raise ValidationFailed([Problem(Location(str(p)), "no such file") for p in missing])
     with click.progressbar(length=len(paths), label="Importing", file=sys.stderr) as bar:
-        planned = plan(list(paths), project.root, project.briefs_dir, force, lambda _path: bar.update(1))
+        planned = plan(paths, project.root, project.briefs_dir, force, lambda _path: bar.update(1), timeout)
     backups = write(planned, project.briefs_dir)
     for item in planned:
         click.echo(f"{item.source} -> briefs/{item.slug}.txt, briefs/{item.slug}.yml (draft)")
@@ -236,6 +267,35 @@ def import_command(root: Path, paths: tuple[Path, ...], force: bool) -> None:
     click.echo(
         f"Imported {len(planned)} article{'s' if len(planned) != 1 else ''}; check each draft, then `briefing check`."
     )
+
+
+def _import_feed(project: Project, url: str, force: bool, limit: int | None, timeout: float | None) -> None:
+    from .drafting.feed import Progress, describe, import_feed
+
+    class Bar(Progress):  # a progress bar on a terminal only
+        bar: Any = None
+
+        def start(self, total: int) -> None:
+            self.bar = click.progressbar(length=total, label="Importing", file=sys.stderr)
+            self.bar.__enter__()
+
+        def advance(self, url: str) -> None:
+            self.bar.update(1)
+
+    bar = Bar() if sys.stderr.isatty() else None
+    try:
+        report = import_feed(
+            url, project.root, project.briefs_dir, force=force, limit=limit, timeout=timeout, progress=bar
+        )
+    finally:
+        if bar and bar.bar:
+            bar.bar.__exit__(None, None, None)
+    for line in describe(report):
+        click.echo(line)
+    for path in report.backups:
+        click.echo(f"kept the replaced file as {display_path(path, project.root)}")
+    if report.failed:
+        sys.exit(1)
 
 
 @main.command("draft")

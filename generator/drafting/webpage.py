@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup, Tag
 
@@ -55,7 +56,11 @@ class Page:
 
 
 def read_page(raw: bytes, where: str) -> Page:
-    html = _decode_html(raw, where)
+    return parse_page(_decode_html(raw, where))
+
+
+def parse_page(html: str, base_url: str | None = None) -> Page:
+    """A page already decoded; a relative canonical address is resolved against `base_url` (where it was read)."""
     soup = BeautifulSoup(html, "html.parser")
     meta = _meta(soup)
     ld = _json_ld(soup)
@@ -68,6 +73,7 @@ def read_page(raw: bytes, where: str) -> Page:
         published = _date(time_tag.get("datetime") if isinstance(time_tag, Tag) else None)
     name = _first(_ld_name(ld.get("publisher")), meta.get("og:site_name"))
     url = _first(ld.get("url"), meta.get("og:url"), _canonical(soup))
+    url = urljoin(base_url, url) if url and base_url else url
     body = _body(soup, title)
     if not body and isinstance(ld.get("articleBody"), str):
         body = [p.strip() for p in ld["articleBody"].split("\n") if p.strip()]
