@@ -31,7 +31,7 @@ def validate_topics(doc: Document | None) -> tuple[dict[str, Topic], dict[str, s
     """The topic registry: topics by slug, a lookup from every casefolded name and alias to its slug."""
     if doc is None:
         return {}, {}, []
-    problems = schema.check(doc, "topics") or _text_problems(doc)
+    problems = [*schema.check(doc, "topics"), *_text_problems(doc)]
     if problems:
         return {}, {}, problems
     topics: dict[str, Topic] = {}
@@ -87,15 +87,18 @@ def validate_brief(
 ) -> tuple[Brief | None, list[Problem]]:
     """Check one annotation completely; return the Brief only when it has no errors."""
     doc = raw.annotation
-    problems = schema.check(doc, "annotation") or _text_problems(doc)
-    if problems:
+    # Every check that can still run does, so an editor meets every error of the file in one run: a schema error
+    # does not stop the checks against the article (they skip only the entries the error is in).
+    problems = [*schema.check(doc, "annotation"), *_text_problems(doc), *raw.article_problems]
+    if not isinstance(doc.data, dict):
         return None, problems
     data: dict[str, Any] = doc.data
     source, source_problems = _source(doc)
     problems += source_problems
     article = provenance.normalise(raw.article_text)
-    problems += _figure_problems(doc, article)
-    problems += _quote_problems(doc, article)
+    if not raw.article_problems:
+        problems += _figure_problems(doc, article)
+        problems += _quote_problems(doc, article)
     topic_slugs, topic_problems = _resolve_topics(doc, lookup, topics)
     problems += topic_problems
     events, event_problems = check_events(
@@ -106,7 +109,7 @@ def validate_brief(
         lambda name: lookup.get(name.casefold()) or topic_slug(name),
         _not_found,
     )
-    problems += event_problems
+    problems += [] if raw.article_problems else event_problems  # without its text, every sentence is "not found"
     if any(p.severity == "error" for p in problems):
         return None, problems
     brief = Brief(
@@ -160,7 +163,8 @@ def _strings(value: Any, path: tuple[Any, ...]) -> list[tuple[tuple[Any, ...], s
 
 
 def _source(doc: Document) -> tuple[Source, list[Problem]]:
-    data = doc.data.get("source") or {}
+    data = doc.data.get("source")
+    data = {k: v for k, v in data.items() if isinstance(v, str)} if isinstance(data, dict) else {}
     published = None
     problems = []
     if data.get("published"):
@@ -179,7 +183,9 @@ def _source(doc: Document) -> tuple[Source, list[Problem]]:
 
 def _figure_problems(doc: Document, article: str) -> list[Problem]:
     problems = []
-    for index, figure in enumerate(doc.data.get("key_figures") or ()):
+    for index, figure in enumerate(_entries(doc.data.get("key_figures"))):
+        if not isinstance(figure.get("value"), str):
+            continue  # the schema error says what is wrong with it
         if not provenance.contains_figure(article, figure["value"]):
             problems.append(
                 Problem(
@@ -191,16 +197,29 @@ def _figure_problems(doc: Document, article: str) -> list[Problem]:
 
 def _quote_problems(doc: Document, article: str) -> list[Problem]:
     problems = []
-    for index, quote in enumerate(doc.data.get("quotes") or ()):
+    for index, quote in enumerate(_entries(doc.data.get("quotes"))):
+        if not isinstance(quote.get("text"), str):
+            continue
         if not provenance.contains_quote(article, quote["text"]):
+            speaker = quote.get("speaker")
             problems.append(
-                Problem(doc.location(("quotes", index, "text")), _not_found("quote", quote["text"], article))
+                Problem(
+                    doc.location(("quotes", index, "text")),
+                    _not_found("quote", quote["text"], article, speaker if isinstance(speaker, str) else None),
+                )
             )
     return problems
 
 
-def _not_found(what: str, needle: str, article: str) -> str:
+def _entries(value: Any) -> list[dict[str, Any]]:
+    """The mappings of a list field, each at its own index; anything else (a schema error) becomes an empty one."""
+    return [entry if isinstance(entry, dict) else {} for entry in value] if isinstance(value, list) else []
+
+
+def _not_found(what: str, needle: str, article: str, speaker: str | None = None) -> str:
     message = f'{what} not found in article: "{_shorten(needle)}"'
+    if speaker and _clean(speaker):
+        message += f" (speaker: {_shorten(speaker, 60)})"
     passage, score = provenance.closest_passage(article, needle)
     if score >= 50:
         message += f'; closest: "{_shorten(passage)}" ({score}% similar)'
@@ -217,7 +236,10 @@ def _resolve_topics(
 ) -> tuple[tuple[str, ...], list[Problem]]:
     slugs: list[str] = []
     problems = []
-    for index, name in enumerate(doc.data["topics"]):
+    names = doc.data.get("topics")
+    for index, name in enumerate(names if isinstance(names, list) else ()):
+        if not isinstance(name, str):
+            continue
         slug = lookup.get(name.casefold()) or topic_slug(name)
         where = doc.location(("topics", index))
         if not slug:
