@@ -22,9 +22,26 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _NAME_FIELDS = {"speaker", "name", "author", "topics", "aliases", "metric"}
 
 
+# Cyrillic and Greek letters that a reader cannot tell from Latin ones (after NFKC; from Unicode's confusables.txt).
+# Transliteration (in slugify) maps some of them to other letters (Cyrillic "у" to "u"), so both keys are compared.
+_CONFUSABLE = str.maketrans(
+    "аеорсухіјѕԁһԛԝӏɑοαικνρτυχεηзАВЕКМНОРСТХІЈЅԜΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+    "aeopcyxijsdhqwlaoaikvptuxenzABEKMHOPCTXIJSWABEZHIKMNOPTYX",
+)
+_QUOTES = str.maketrans("", "", "'\"")
+
+
 @lru_cache(maxsize=65536)  # the same few hundred names come back in every brief and every run
 def topic_slug(name: str) -> str:
     return slugify(name)
+
+
+@lru_cache(maxsize=65536)
+def lookalike_keys(name: str) -> tuple[str, ...]:
+    """Keys that two names share when a reader would take them for one: the page name, and a skeleton that folds
+    case, accents, punctuation, dash and space variants, compatibility forms and Latin look-alike letters."""
+    skeleton = topic_slug(provenance.normalise(name).translate(_CONFUSABLE).translate(_QUOTES))
+    return tuple(dict.fromkeys(key for key in (topic_slug(name), skeleton) if key))
 
 
 def validate_topics(doc: Document | None) -> tuple[dict[str, Topic], dict[str, str], list[Problem]]:
@@ -36,6 +53,7 @@ def validate_topics(doc: Document | None) -> tuple[dict[str, Topic], dict[str, s
         return {}, {}, problems
     topics: dict[str, Topic] = {}
     lookup: dict[str, str] = {}
+    seen: dict[str, tuple[str, str, Location]] = {}  # look-alike key -> first name with it, its topic's name, where
     for index, entry in enumerate(doc.data["topics"]):
         where = doc.location(("topics", index))
         topic = Topic(
@@ -45,7 +63,7 @@ def validate_topics(doc: Document | None) -> tuple[dict[str, Topic], dict[str, s
             entry.get("kind"),
             tuple(entry.get("aliases") or ()),
         )
-        problems.extend(_register(topic, where, topics, lookup))
+        problems.extend(_register(topic, where, topics, lookup, seen))
     return topics, lookup, problems
 
 
@@ -56,18 +74,26 @@ def metric_labels(doc: Document | None) -> dict[str, str]:
     return {entry["id"]: _clean(entry["label"]) for entry in doc.data.get("metrics") or ()}
 
 
-def _register(topic: Topic, where: Location, topics: dict[str, Topic], lookup: dict[str, str]) -> list[Problem]:
+def _register(
+    topic: Topic,
+    where: Location,
+    topics: dict[str, Topic],
+    lookup: dict[str, str],
+    seen: dict[str, tuple[str, str, Location]],
+) -> list[Problem]:
+    """Add one topic; report every name or alias of it that is, or looks like, a name of another topic."""
     if not topic.slug:
         return [Problem(where, f"topic name {topic.name!r} has no letters or digits to make a page name from")]
-    if topic.slug in topics:
-        return [
+    problems = []
+    same_page = topic.slug in topics
+    if same_page:
+        problems.append(
             Problem(
                 where,
                 f"topic {topic.name!r} has the same page name '{topic.slug}' as "
                 f"{topics[topic.slug].name!r}; rename one or make it an alias",
             )
-        ]
-    problems = []
+        )
     for name in (topic.name, *topic.aliases):
         key = name.casefold()
         if key in lookup and lookup[key] != topic.slug:
@@ -77,8 +103,26 @@ def _register(topic: Topic, where: Location, topics: dict[str, Topic], lookup: d
                     f"{name!r} already names topic {topics[lookup[key]].name!r}; an alias may belong to one topic only",
                 )
             )
-        lookup[key] = topic.slug
-    topics[topic.slug] = topic
+        elif key not in lookup and not (same_page and name == topic.name):  # that one is reported above
+            problems.extend(_lookalike(name, topic.name, where, seen))
+        lookup.setdefault(key, topic.slug)
+    topics.setdefault(topic.slug, topic)
+    return problems
+
+
+def _lookalike(name: str, topic: str, where: Location, seen: dict[str, tuple[str, str, Location]]) -> list[Problem]:
+    """A problem when `name` looks like a name of another entry of the registry (each name reported once)."""
+    problems = []
+    for look in lookalike_keys(name):
+        other = seen.setdefault(look, (name, topic, where))
+        if other[2] != where and not problems:
+            problems.append(
+                Problem(
+                    where,
+                    f"{name!r} looks like {other[0]!r} of topic {other[1]!r} ({other[2]}); "
+                    "readers would take them for one: write it the same way, or rename one",
+                )
+            )
     return problems
 
 
@@ -236,6 +280,7 @@ def _resolve_topics(
 ) -> tuple[tuple[str, ...], list[Problem]]:
     slugs: list[str] = []
     problems = []
+    registered = {look: key for key in lookup for look in lookalike_keys(key)}  # look-alike key -> casefolded name
     names = doc.data.get("topics")
     for index, name in enumerate(names if isinstance(names, list) else ()):
         if not isinstance(name, str):
@@ -252,6 +297,16 @@ def _resolve_topics(
                         where,
                         f"topic {name!r} is not in topics.yml but has the same page name "
                         f"as {topics[slug].name!r}; use that name or add an alias",
+                    )
+                )
+                continue
+            alike = next((registered[look] for look in lookalike_keys(name) if look in registered), None)
+            if alike is not None:
+                problems.append(
+                    Problem(
+                        where,
+                        f"topic {name!r} is not in topics.yml but looks like {alike!r}, a name of topic "
+                        f"{topics[lookup[alike]].name!r}; use that name or add an alias",
                     )
                 )
                 continue
@@ -276,15 +331,21 @@ def topic_collisions(raws: tuple[RawBrief, ...], lookup: dict[str, str]) -> list
             if not isinstance(name, str) or name.casefold() in lookup or not topic_slug(name):
                 continue
             where = raw.annotation.location(("topics", index))
-            seen = first.setdefault(topic_slug(name), (name, where))
-            if seen[0] != name:
+            for seen in [first.setdefault(look, (name, where)) for look in lookalike_keys(name)]:
+                if seen[0] == name:
+                    continue
+                if topic_slug(seen[0]) == topic_slug(name):
+                    share = f"would share the page '{topic_slug(name)}'"
+                else:
+                    share = "look alike but would get a page each"
                 problems.append(
                     Problem(
                         where,
-                        f"topic {name!r} and {seen[0]!r} ({seen[1]}) would share the page "
-                        f"'{topic_slug(name)}'; write them the same way or add one to topics.yml",
+                        f"topic {name!r} and {seen[0]!r} ({seen[1]}) {share}; "
+                        "write them the same way or add one to topics.yml",
                     )
                 )
+                break
     return problems
 
 
