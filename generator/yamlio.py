@@ -64,6 +64,7 @@ _HINT = "check the indentation (spaces, not tabs), and that every quote is close
 _UNPRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8}))")
 MAX_ESCAPE_ERRORS = 100
+_NULLS = ("", "~", "null", "Null", "NULL")
 
 
 def _error(where: str, line: int, message: str) -> BriefingError:
@@ -240,7 +241,8 @@ def _compose(events: Any, doc: Document) -> None:
         if tag is not None and tag != "!":
             raise _error(doc.where, line, f"YAML tag '{tag}' is not allowed; remove it")
         if isinstance(event, yaml.ScalarEvent):
-            value = None if (event.value == "" and not event.style) else event.value
+            # a plain null (`~`, `null`) is empty, as every YAML tool and the JSON Schema see it; the rest is text
+            value = None if (event.value in _NULLS and not event.style) else event.value
             _attach(stack, doc, value, line, scalar=True)
             continue
         if len(stack) >= MAX_DEPTH:

@@ -335,6 +335,7 @@ def test_the_fast_check_accepts_the_corpus() -> None:
 def test_our_schemas_use_only_keywords_that_mean_the_same_in_draft_7() -> None:
     same = {"$schema", "$id", "title", "description", "type", "properties", "required", "additionalProperties"}
     same |= {"items", "pattern", "enum", "minLength", "maxLength", "minItems", "maxItems", "examples", "default"}
+    same |= {"minimum", "maximum"}
 
     def keywords(node: object) -> set[str]:
         if isinstance(node, dict):
