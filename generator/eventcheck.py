@@ -24,7 +24,10 @@ def check_events(
     `not_found` words the error for a sentence that is not in the article, with the closest passage."""
     events: list[Event] = []
     problems: list[Problem] = []
-    for index, entry in enumerate(doc.data.get("events") or ()):
+    entries = doc.data.get("events")
+    for index, entry in enumerate(entries if isinstance(entries, list) else ()):
+        if not _usable(entry):
+            continue  # a schema error is reported for it; the other events are still checked
         where = ("events", index)
         found = len(problems)
         try:
@@ -54,6 +57,13 @@ def check_events(
         problems += _date_warnings(doc.location((*where, "date")), date, entry["sentence"], published)
         events.append(Event(date, _flat(entry["what"]), _flat(entry["sentence"]), tuple(slugs)))
     return tuple(events), problems
+
+
+def _usable(entry: object) -> bool:
+    if not isinstance(entry, dict) or not all(isinstance(entry.get(k), str) for k in ("date", "what", "sentence")):
+        return False
+    topics = entry.get("topics")
+    return topics is None or (isinstance(topics, list) and all(isinstance(t, str) for t in topics))
 
 
 def _date_warnings(where: Location, date: PartialDate, sentence: str, published: PartialDate | None) -> list[Problem]:

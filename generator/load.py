@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from . import textio, yamlio
-from .errors import BriefingError, Location, Problem, display_path
+from .errors import BriefingError, Location, Problem, ValidationFailed, display_path
 from .memo import Memo, NoMemo
 
 T = TypeVar("T")
@@ -26,6 +26,8 @@ class RawBrief:
     annotation: yamlio.Document
     article_where: str
     article_text: str
+    # why the article could not be read (then article_text is empty): the annotation's own checks still run
+    article_problems: tuple[Problem, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,7 @@ def load_corpus(root: Path, briefs_dir: Path, memo: Memo | None = None) -> RawCo
         loaded = load_one(root, briefs_dir, path, memo)
         if isinstance(loaded, RawBrief):
             briefs.append(loaded)
+            problems.extend(loaded.article_problems)
         else:
             problems.extend(loaded)
     problems.extend(orphan_articles(root, briefs_dir))
@@ -59,10 +62,31 @@ def load_corpus(root: Path, briefs_dir: Path, memo: Memo | None = None) -> RawCo
 
 
 def load_one(root: Path, briefs_dir: Path, path: Path, memo: Memo | None = None) -> RawBrief | tuple[Problem, ...]:
-    """One annotation with its article, or the problems that stopped it loading."""
+    """One annotation with its article, or the problems that stopped it loading. An annotation whose article cannot
+    be read is returned with the article's problems, so that its own checks still run in the same run."""
     if memo is None or not memo.keeps:  # a one-off run: reading the files for a key would read them twice
-        return _try(load_brief, root, briefs_dir, path)
-    return memo.get(("load", path), _file_key(path), lambda: _try(load_brief, root, briefs_dir, path))
+        return _try(_load_brief_or_annotation, root, briefs_dir, path)
+    return memo.get(("load", path), _file_key(path), lambda: _try(_load_brief_or_annotation, root, briefs_dir, path))
+
+
+class ArticleUnreadable(BriefingError):
+    """The annotation loaded but its article did not: carries the annotation for the checks that need no article."""
+
+    def __init__(self, error: BriefingError, brief: RawBrief) -> None:
+        super().__init__(error.location, error.message)
+        self.error = error
+        self.brief = brief
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.error.problems
+
+
+def _load_brief_or_annotation(root: Path, briefs_dir: Path, path: Path) -> RawBrief:
+    try:
+        return load_brief(root, briefs_dir, path)
+    except ArticleUnreadable as exc:
+        return exc.brief
 
 
 def load_topics(root: Path, briefs_dir: Path, memo: Memo | None = None) -> tuple[yamlio.Document | None, list[Problem]]:
@@ -110,17 +134,37 @@ def load_brief(root: Path, briefs_dir: Path, path: Path) -> RawBrief:
     document = _load_yaml(path, where)
     article = path.with_suffix(".txt")
     article_where = display_path(article, root)
-    if not article.exists():
-        raise BriefingError(Location(where, 1), f"no article for this annotation; put its text in {article_where}")
-    _check_inside(article, briefs_dir, article_where)
-    text = textio.read_text(article, article_where, textio.MAX_ARTICLE_BYTES)
-    if not text.strip():
-        raise BriefingError(Location(article_where, 1), "article is empty; paste the article text into it")
+    try:
+        if not article.exists():
+            raise BriefingError(Location(where, 1), f"no article for this annotation; put its text in {article_where}")
+        _check_inside(article, briefs_dir, article_where)
+        text = textio.read_text(article, article_where, textio.MAX_ARTICLE_BYTES)
+        if not text.strip():
+            raise BriefingError(Location(article_where, 1), "article is empty; paste the article text into it")
+    except BriefingError as exc:
+        raise ArticleUnreadable(exc, RawBrief(slug, document, article_where, "", tuple(exc.problems))) from None
     return RawBrief(slug, document, article_where, text)
 
 
 def _load_yaml(path: Path, where: str) -> yamlio.Document:
-    return yamlio.load(textio.read_text(path, where, textio.MAX_ANNOTATION_BYTES), where)
+    try:
+        text = textio.read_text(path, where, textio.MAX_ANNOTATION_BYTES)
+    except BriefingError as exc:
+        # a line too long to be real is often a bracket bomb: say so, beside the line-length error
+        deep = yamlio.nesting_problem(_decoded_or_empty(path, where), where)
+        if deep is None:
+            raise
+        raise ValidationFailed([deep, *exc.problems]) from None
+    return yamlio.load(text, where)
+
+
+def _decoded_or_empty(path: Path, where: str) -> str:
+    try:
+        if path.is_symlink() or path.stat().st_size > textio.MAX_ANNOTATION_BYTES:
+            return ""
+        return textio.decode(path.read_bytes(), where)
+    except (OSError, BriefingError):
+        return ""
 
 
 def _check_inside(path: Path, briefs_dir: Path, where: str) -> None:

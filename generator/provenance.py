@@ -17,6 +17,12 @@ _TRANSLATE = str.maketrans(
     }
 )
 _WHITESPACE = re.compile(r"\s+")
+# Letters of scripts written without spaces between words (Han, kana, Thai, Lao, Khmer, Myanmar; and Hangul, whose
+# particles attach to a number: "3,870건"): a figure may touch them, so they end a token as a space would.
+_UNSPACED = re.compile(
+    "[\u0e00-\u0eff\u1000-\u109f\u1100-\u11ff\u1780-\u17ff\u3005-\u3007\u3040-\u30ff\u3100-\u312f"
+    "\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\U00020000-\U0003134f]"
+)
 _DASH_RUN = re.compile(r"-{2,}")
 
 
@@ -52,7 +58,7 @@ def _continues(text: str, index: int, step: int) -> bool:
         return False
     char = text[index]
     if char.isalnum():
-        return True
+        return not (_UNSPACED.match(char) and not char.isdigit())
     # "1,000" or "3.10": a separator followed (or preceded) by a digit extends the number
     neighbour = index + step
     return char in ".," and 0 <= neighbour < len(text) and text[neighbour].isdigit()

@@ -92,7 +92,8 @@ def _message(error: ValidationError) -> str:
     where = _field(error)
     kind = error.validator
     if kind == "type":
-        wanted = _TYPE_WORDS.get(str(error.validator_value), str(error.validator_value))
+        first = error.validator_value[0] if isinstance(error.validator_value, list) else error.validator_value
+        wanted = _TYPE_WORDS.get(str(first), str(first))  # ["string", "number", ...]: text, as written
         got = _describe(error.instance)
         return f"{where} must be {wanted}, not {got}; {_type_hint(error)}"
     if kind == "minLength" or (kind == "minItems" and not error.instance):

@@ -22,20 +22,38 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _NAME_FIELDS = {"speaker", "name", "author", "topics", "aliases", "metric"}
 
 
+# Cyrillic and Greek letters that a reader cannot tell from Latin ones (after NFKC; from Unicode's confusables.txt).
+# Transliteration (in slugify) maps some of them to other letters (Cyrillic "у" to "u"), so both keys are compared.
+_CONFUSABLE = str.maketrans(
+    "аеорсухіјѕԁһԛԝӏɑοαικνρτυχεηзАВЕКМНОРСТХІЈЅԜΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+    "aeopcyxijsdhqwlaoaikvptuxenzABEKMHOPCTXIJSWABEZHIKMNOPTYX",
+)
+_QUOTES = str.maketrans("", "", "'\"")
+
+
 @lru_cache(maxsize=65536)  # the same few hundred names come back in every brief and every run
 def topic_slug(name: str) -> str:
     return slugify(name)
+
+
+@lru_cache(maxsize=65536)
+def lookalike_keys(name: str) -> tuple[str, ...]:
+    """Keys that two names share when a reader would take them for one: the page name, and a skeleton that folds
+    case, accents, punctuation, dash and space variants, compatibility forms and Latin look-alike letters."""
+    skeleton = topic_slug(provenance.normalise(name).translate(_CONFUSABLE).translate(_QUOTES))
+    return tuple(dict.fromkeys(key for key in (topic_slug(name), skeleton) if key))
 
 
 def validate_topics(doc: Document | None) -> tuple[dict[str, Topic], dict[str, str], list[Problem]]:
     """The topic registry: topics by slug, a lookup from every casefolded name and alias to its slug."""
     if doc is None:
         return {}, {}, []
-    problems = schema.check(doc, "topics") or _text_problems(doc)
+    problems = [*schema.check(doc, "topics"), *_text_problems(doc)]
     if problems:
         return {}, {}, problems
     topics: dict[str, Topic] = {}
     lookup: dict[str, str] = {}
+    seen: dict[str, tuple[str, str, Location]] = {}  # look-alike key -> first name with it, its topic's name, where
     for index, entry in enumerate(doc.data["topics"]):
         where = doc.location(("topics", index))
         topic = Topic(
@@ -45,7 +63,7 @@ def validate_topics(doc: Document | None) -> tuple[dict[str, Topic], dict[str, s
             entry.get("kind"),
             tuple(entry.get("aliases") or ()),
         )
-        problems.extend(_register(topic, where, topics, lookup))
+        problems.extend(_register(topic, where, topics, lookup, seen))
     return topics, lookup, problems
 
 
@@ -56,18 +74,26 @@ def metric_labels(doc: Document | None) -> dict[str, str]:
     return {entry["id"]: _clean(entry["label"]) for entry in doc.data.get("metrics") or ()}
 
 
-def _register(topic: Topic, where: Location, topics: dict[str, Topic], lookup: dict[str, str]) -> list[Problem]:
+def _register(
+    topic: Topic,
+    where: Location,
+    topics: dict[str, Topic],
+    lookup: dict[str, str],
+    seen: dict[str, tuple[str, str, Location]],
+) -> list[Problem]:
+    """Add one topic; report every name or alias of it that is, or looks like, a name of another topic."""
     if not topic.slug:
         return [Problem(where, f"topic name {topic.name!r} has no letters or digits to make a page name from")]
-    if topic.slug in topics:
-        return [
+    problems = []
+    same_page = topic.slug in topics
+    if same_page:
+        problems.append(
             Problem(
                 where,
                 f"topic {topic.name!r} has the same page name '{topic.slug}' as "
                 f"{topics[topic.slug].name!r}; rename one or make it an alias",
             )
-        ]
-    problems = []
+        )
     for name in (topic.name, *topic.aliases):
         key = name.casefold()
         if key in lookup and lookup[key] != topic.slug:
@@ -77,8 +103,26 @@ def _register(topic: Topic, where: Location, topics: dict[str, Topic], lookup: d
                     f"{name!r} already names topic {topics[lookup[key]].name!r}; an alias may belong to one topic only",
                 )
             )
-        lookup[key] = topic.slug
-    topics[topic.slug] = topic
+        elif key not in lookup and not (same_page and name == topic.name):  # that one is reported above
+            problems.extend(_lookalike(name, topic.name, where, seen))
+        lookup.setdefault(key, topic.slug)
+    topics.setdefault(topic.slug, topic)
+    return problems
+
+
+def _lookalike(name: str, topic: str, where: Location, seen: dict[str, tuple[str, str, Location]]) -> list[Problem]:
+    """A problem when `name` looks like a name of another entry of the registry (each name reported once)."""
+    problems = []
+    for look in lookalike_keys(name):
+        other = seen.setdefault(look, (name, topic, where))
+        if other[2] != where and not problems:
+            problems.append(
+                Problem(
+                    where,
+                    f"{name!r} looks like {other[0]!r} of topic {other[1]!r} ({other[2]}); "
+                    "readers would take them for one: write it the same way, or rename one",
+                )
+            )
     return problems
 
 
@@ -87,15 +131,18 @@ def validate_brief(
 ) -> tuple[Brief | None, list[Problem]]:
     """Check one annotation completely; return the Brief only when it has no errors."""
     doc = raw.annotation
-    problems = schema.check(doc, "annotation") or _text_problems(doc)
-    if problems:
+    # Every check that can still run does, so an editor meets every error of the file in one run: a schema error
+    # does not stop the checks against the article (they skip only the entries the error is in).
+    problems = [*schema.check(doc, "annotation"), *_text_problems(doc), *raw.article_problems]
+    if not isinstance(doc.data, dict):
         return None, problems
     data: dict[str, Any] = doc.data
     source, source_problems = _source(doc)
     problems += source_problems
     article = provenance.normalise(raw.article_text)
-    problems += _figure_problems(doc, article)
-    problems += _quote_problems(doc, article)
+    if not raw.article_problems:
+        problems += _figure_problems(doc, article)
+        problems += _quote_problems(doc, article)
     topic_slugs, topic_problems = _resolve_topics(doc, lookup, topics)
     problems += topic_problems
     events, event_problems = check_events(
@@ -106,7 +153,7 @@ def validate_brief(
         lambda name: lookup.get(name.casefold()) or topic_slug(name),
         _not_found,
     )
-    problems += event_problems
+    problems += [] if raw.article_problems else event_problems  # without its text, every sentence is "not found"
     if any(p.severity == "error" for p in problems):
         return None, problems
     brief = Brief(
@@ -160,7 +207,8 @@ def _strings(value: Any, path: tuple[Any, ...]) -> list[tuple[tuple[Any, ...], s
 
 
 def _source(doc: Document) -> tuple[Source, list[Problem]]:
-    data = doc.data.get("source") or {}
+    data = doc.data.get("source")
+    data = {k: v for k, v in data.items() if isinstance(v, str)} if isinstance(data, dict) else {}
     published = None
     problems = []
     if data.get("published"):
@@ -179,7 +227,9 @@ def _source(doc: Document) -> tuple[Source, list[Problem]]:
 
 def _figure_problems(doc: Document, article: str) -> list[Problem]:
     problems = []
-    for index, figure in enumerate(doc.data.get("key_figures") or ()):
+    for index, figure in enumerate(_entries(doc.data.get("key_figures"))):
+        if not isinstance(figure.get("value"), str):
+            continue  # the schema error says what is wrong with it
         if not provenance.contains_figure(article, figure["value"]):
             problems.append(
                 Problem(
@@ -191,16 +241,29 @@ def _figure_problems(doc: Document, article: str) -> list[Problem]:
 
 def _quote_problems(doc: Document, article: str) -> list[Problem]:
     problems = []
-    for index, quote in enumerate(doc.data.get("quotes") or ()):
+    for index, quote in enumerate(_entries(doc.data.get("quotes"))):
+        if not isinstance(quote.get("text"), str):
+            continue
         if not provenance.contains_quote(article, quote["text"]):
+            speaker = quote.get("speaker")
             problems.append(
-                Problem(doc.location(("quotes", index, "text")), _not_found("quote", quote["text"], article))
+                Problem(
+                    doc.location(("quotes", index, "text")),
+                    _not_found("quote", quote["text"], article, speaker if isinstance(speaker, str) else None),
+                )
             )
     return problems
 
 
-def _not_found(what: str, needle: str, article: str) -> str:
+def _entries(value: Any) -> list[dict[str, Any]]:
+    """The mappings of a list field, each at its own index; anything else (a schema error) becomes an empty one."""
+    return [entry if isinstance(entry, dict) else {} for entry in value] if isinstance(value, list) else []
+
+
+def _not_found(what: str, needle: str, article: str, speaker: str | None = None) -> str:
     message = f'{what} not found in article: "{_shorten(needle)}"'
+    if speaker and _clean(speaker):
+        message += f" (speaker: {_shorten(speaker, 60)})"
     passage, score = provenance.closest_passage(article, needle)
     if score >= 50:
         message += f'; closest: "{_shorten(passage)}" ({score}% similar)'
@@ -217,7 +280,11 @@ def _resolve_topics(
 ) -> tuple[tuple[str, ...], list[Problem]]:
     slugs: list[str] = []
     problems = []
-    for index, name in enumerate(doc.data["topics"]):
+    registered = {look: key for key in lookup for look in lookalike_keys(key)}  # look-alike key -> casefolded name
+    names = doc.data.get("topics")
+    for index, name in enumerate(names if isinstance(names, list) else ()):
+        if not isinstance(name, str):
+            continue
         slug = lookup.get(name.casefold()) or topic_slug(name)
         where = doc.location(("topics", index))
         if not slug:
@@ -230,6 +297,16 @@ def _resolve_topics(
                         where,
                         f"topic {name!r} is not in topics.yml but has the same page name "
                         f"as {topics[slug].name!r}; use that name or add an alias",
+                    )
+                )
+                continue
+            alike = next((registered[look] for look in lookalike_keys(name) if look in registered), None)
+            if alike is not None:
+                problems.append(
+                    Problem(
+                        where,
+                        f"topic {name!r} is not in topics.yml but looks like {alike!r}, a name of topic "
+                        f"{topics[lookup[alike]].name!r}; use that name or add an alias",
                     )
                 )
                 continue
@@ -254,15 +331,21 @@ def topic_collisions(raws: tuple[RawBrief, ...], lookup: dict[str, str]) -> list
             if not isinstance(name, str) or name.casefold() in lookup or not topic_slug(name):
                 continue
             where = raw.annotation.location(("topics", index))
-            seen = first.setdefault(topic_slug(name), (name, where))
-            if seen[0] != name:
+            for seen in [first.setdefault(look, (name, where)) for look in lookalike_keys(name)]:
+                if seen[0] == name:
+                    continue
+                if topic_slug(seen[0]) == topic_slug(name):
+                    share = f"would share the page '{topic_slug(name)}'"
+                else:
+                    share = "look alike but would get a page each"
                 problems.append(
                     Problem(
                         where,
-                        f"topic {name!r} and {seen[0]!r} ({seen[1]}) would share the page "
-                        f"'{topic_slug(name)}'; write them the same way or add one to topics.yml",
+                        f"topic {name!r} and {seen[0]!r} ({seen[1]}) {share}; "
+                        "write them the same way or add one to topics.yml",
                     )
                 )
+                break
     return problems
 
 

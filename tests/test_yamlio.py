@@ -38,12 +38,18 @@ def error(text: str) -> BriefingError:
 
 # --- scalars -------------------------------------------------------------------------------------------------------
 
-SCALARS = ["no", "yes", "off", "010", "0o17", "0x1F", "1e3", "3.10", ".inf", "12:30", "2024-02-30", "~", "null"]
+SCALARS = ["no", "yes", "off", "010", "0o17", "0x1F", "1e3", "3.10", ".inf", "12:30", "2024-02-30", "nil", "None"]
 
 
 @pytest.mark.parametrize("scalar", SCALARS)
 def test_plain_scalar_is_kept_as_written(scalar: str) -> None:
     assert load(f"value: {scalar}\n").data == {"value": scalar}
+
+
+@pytest.mark.parametrize("scalar", ["~", "null", "Null", "NULL", ""])
+def test_plain_null_is_empty_as_every_yaml_tool_reads_it(scalar: str) -> None:
+    """The JSON Schema (and so an editor's YAML tool) cannot tell `title:` from `title: null`: neither can we."""
+    assert load(f"value: {scalar}\nquoted: '{scalar}'\n").data == {"value": None, "quoted": scalar}
 
 
 @pytest.mark.parametrize("scalar", SCALARS)
