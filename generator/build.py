@@ -11,13 +11,13 @@ import yaml
 
 from . import parallel
 from .errors import Problem, ValidationFailed
-from .link import link
-from .load import RawBrief, annotation_paths, load_one, load_topics, orphan_articles
 from .memo import Memo, NoMemo
 from .model import Brief, Corpus, SiteInfo
-from .render import render_site
-from .validate import metric_labels, topic_collisions, unregistered_topics, validate_brief, validate_topics
-from .write import WriteReport, write_pages
+from .stages.link import link
+from .stages.load import RawBrief, annotation_paths, load_one, load_topics, orphan_articles
+from .stages.render import render_site
+from .stages.validate import metric_labels, topic_collisions, unregistered_topics, validate_brief, validate_topics
+from .stages.write import WriteReport, write_pages
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ import click
 
 from .build import Generated, Project, check, generate
 from .errors import BriefingError, Location, Problem, ValidationFailed, display_path
-from .write import write_atomic
+from .stages.write import write_atomic
 
 _ROOT = click.option(
     "--root",
@@ -118,7 +118,7 @@ def build_command(root: Path, site_dir: Path | None, strict: bool, verbose: bool
       briefing build --site-dir /tmp/preview
       briefing build --search pagefind
     """
-    from .site import build_site, show_mkdocs_log
+    from .mkdocs.staging import build_site, show_mkdocs_log
 
     project = Project.at(root)
     started = time.perf_counter()
@@ -161,8 +161,8 @@ def serve_command(root: Path, dev_addr: str, full: bool) -> None:
     Example:
       briefing serve --dev-addr 127.0.0.1:8001
     """
-    from .plugin import memo_for
-    from .site import serve_site, show_mkdocs_log
+    from .mkdocs.plugin import memo_for
+    from .mkdocs.staging import serve_site, show_mkdocs_log
 
     project = Project.at(root)
     # report errors here, clearly, before the server starts; the server's first build reuses this run's work
@@ -189,7 +189,7 @@ def schema_command(kind: str, output: Path | None) -> None:
     """
     import json
 
-    from .schema import schema
+    from .stages.schema import schema
 
     text = json.dumps(schema(kind), indent=2, ensure_ascii=False) + "\n"
     if output:
@@ -220,7 +220,7 @@ def import_command(root: Path, paths: tuple[Path, ...], force: bool) -> None:
       briefing import ~/Downloads/article.html notes/interview.txt
       briefing import --force ~/Downloads/*.html
     """
-    from .importer import plan, write
+    from .drafting.importer import plan, write
 
     project = Project.at(root)
     missing = [p for p in paths if not p.exists()]
@@ -259,9 +259,9 @@ def draft_command(root: Path, slugs: tuple[str, ...], every: bool, show_new: boo
       briefing draft nk-troops-defecting --show-new
       briefing draft --all
     """
-    from . import textio, yamlio
     from .drafting.draft import build_draft, load_registry, new_items, render
-    from .load import DRAFT_SUFFIX, SLUG
+    from .stages.load import DRAFT_SUFFIX, SLUG
+    from .text import textio, yamlio
 
     project = Project.at(root)
     if every:

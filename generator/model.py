@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .figvalues import FigureValue, parse_value
+from .text.figvalues import FigureValue, parse_value
 
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 MONTH_NAMES = (

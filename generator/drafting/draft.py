@@ -11,8 +11,8 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from .. import textio, yamlio
 from ..errors import BriefingError
+from ..text import textio, yamlio
 from .figures import DraftFigure
 from .metadata import extract_metadata
 from .pipeline import extract, strip_refused
@@ -106,7 +106,7 @@ def comment(value: str) -> str:
 
 
 _ENV = Environment(
-    loader=PackageLoader("generator", "templates"),
+    loader=PackageLoader("generator.drafting", "templates"),
     autoescape=False,
     trim_blocks=True,
     lstrip_blocks=True,

@@ -19,8 +19,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .. import provenance, textio, yamlio
 from ..errors import BriefingError, Location
+from ..text import provenance, textio, yamlio
 from .figures import core
 from .lexicon import words
 from .pipeline import extract
