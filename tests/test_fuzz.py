@@ -193,7 +193,7 @@ def _assert_clean_data(pages: dict[str, str], count: int) -> None:
 @settings(max_examples=300, deadline=None)
 @given(text=TEXT)
 def test_escaped_text_renders_to_exactly_the_text(text: str) -> None:
-    from generator.stages.render import escape_markdown
+    from generator.templating import escape_markdown
 
     # control characters never reach rendering: validation rejects them (Markdown uses \x02/\x03 internally)
     flat = " ".join("".join(c for c in text if c.isspace() or (ord(c) >= 32 and not 0x7F <= ord(c) <= 0x9F)).split())

@@ -13,11 +13,13 @@ import os
 import re
 import xml.etree.ElementTree as ET
 
+from .. import addresses
 from ..model import Brief, Corpus, PartialDate, SiteInfo
+from .kind import PageKind, single
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
-ATOM_PATH, JSON_FEED_PATH = "feed.xml", "feed.json"
+ATOM_PATH, JSON_FEED_PATH = addresses.ATOM_FEED, addresses.JSON_FEED
 MAX_ITEMS = 100  # feed readers want what is new; data/briefs.json has everything
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -51,7 +53,7 @@ def _clean(text: str) -> str:
 def atom(corpus: Corpus, site: SiteInfo) -> str:
     updated = feed_updated(corpus)
     feed = ET.Element("feed", {"xmlns": ATOM_NS})
-    ET.SubElement(feed, "id").text = site.absolute("index.md") or "urn:briefing:feed"
+    ET.SubElement(feed, "id").text = site.absolute(addresses.HOME) or "urn:briefing:feed"
     ET.SubElement(feed, "title").text = _clean(site.name)
     ET.SubElement(feed, "subtitle").text = "New briefs, newest first, each with its summary."
     ET.SubElement(feed, "updated").text = updated
@@ -59,9 +61,11 @@ def atom(corpus: Corpus, site: SiteInfo) -> str:
     ET.SubElement(feed, "generator").text = "briefing"
     if site.url:
         ET.SubElement(feed, "link", {"rel": "self", "type": "application/atom+xml", "href": _href(site, ATOM_PATH)})
-        ET.SubElement(feed, "link", {"rel": "alternate", "type": "text/html", "href": site.absolute("index.md") or ""})
+        ET.SubElement(
+            feed, "link", {"rel": "alternate", "type": "text/html", "href": site.absolute(addresses.HOME) or ""}
+        )
     for brief in feed_briefs(corpus):
-        page = f"briefs/{brief.slug}.md"
+        page = addresses.brief_page(brief.slug)
         entry = ET.SubElement(feed, "entry")
         ET.SubElement(entry, "id").text = _id(site, page, brief.slug)
         ET.SubElement(entry, "title").text = _clean(brief.title)
@@ -89,14 +93,14 @@ def json_feed(corpus: Corpus, site: SiteInfo) -> str:
         "items": [_item(corpus, site, brief) for brief in feed_briefs(corpus)],
     }
     if site.url:
-        feed["home_page_url"] = site.absolute("index.md")
+        feed["home_page_url"] = site.absolute(addresses.HOME)
         feed["feed_url"] = _href(site, JSON_FEED_PATH)
     return json.dumps(feed, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
 def _item(corpus: Corpus, site: SiteInfo, brief: Brief) -> dict[str, object]:
     item: dict[str, object] = {
-        "id": _id(site, f"briefs/{brief.slug}.md", brief.slug),
+        "id": _id(site, addresses.brief_page(brief.slug), brief.slug),
         "url": _brief_href(site, brief),
         "title": brief.title,
         "summary": brief.summary,
@@ -118,5 +122,15 @@ def _href(site: SiteInfo, path: str) -> str:
 
 
 def _brief_href(site: SiteInfo, brief: Brief) -> str:
-    page = f"briefs/{brief.slug}.md"
+    page = addresses.brief_page(brief.slug)
     return site.absolute(page) or site.page_url(page)
+
+
+def _whole_corpus(corpus: Corpus) -> dict[str, Corpus]:
+    return {"corpus": corpus}
+
+
+KINDS = (
+    PageKind("Atom feed", single(ATOM_PATH, _whole_corpus), make=lambda c, site: atom(c["corpus"], site)),
+    PageKind("JSON feed", single(JSON_FEED_PATH, _whole_corpus), make=lambda c, site: json_feed(c["corpus"], site)),
+)

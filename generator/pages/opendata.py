@@ -9,11 +9,12 @@ import json
 import textwrap
 from typing import Any
 
-from ..memo import Memo, NoMemo
+from .. import addresses
 from ..model import Brief, Corpus, SiteInfo
 from ..text.figvalues import plain
+from .kind import PageKind, single
 
-BRIEFS_JSON, FIGURES_CSV = "data/briefs.json", "data/figures.csv"
+BRIEFS_JSON, FIGURES_CSV = addresses.BRIEFS_JSON, addresses.FIGURES_CSV
 FORMAT_VERSION = 1
 CSV_COLUMNS = (
     "brief",
@@ -36,25 +37,14 @@ CSV_COLUMNS = (
 _FORMULA_START = ("=", "+", "@", "\t", "\r")
 
 
-def briefs_json(corpus: Corpus, site: SiteInfo, memo: Memo | None = None) -> str:
-    """Everything as one JSON document. Each brief is serialised on its own (and, with a preview server's memo,
-    only when it changed), then set into the document with the indentation json.dumps would give it."""
-    memo = NoMemo() if memo is None else memo
-    topics_key = tuple((topic, len(corpus.briefs_by_topic[slug])) for slug, topic in corpus.topics.items())
-    metrics_key = tuple(
-        (metric, corpus.metric_labels[metric], tuple(r.brief.slug for r in reports))
-        for metric, reports in corpus.metrics.items()
-    )
-    text = memo.get(("briefs.json", "rest"), (site, topics_key, metrics_key), lambda: _rest_json(corpus, site))
+def briefs_json(corpus: Corpus, site: SiteInfo) -> str:
+    """Everything as one JSON document. Each brief is serialised on its own, then set into the document with the
+    indentation json.dumps would give it."""
+    text = _rest_json(corpus, site)
     if not corpus.briefs:
         return text
     items = ",\n".join(
-        memo.get(
-            ("briefs.json", brief.slug),
-            (site, brief, tuple(corpus.topics[s] for s in _topic_slugs(brief))),
-            lambda brief=brief: textwrap.indent(_dumps(_brief(corpus, site, brief)).rstrip("\n"), "    "),
-        )
-        for brief in corpus.briefs
+        textwrap.indent(_dumps(_brief(corpus, site, brief)).rstrip("\n"), "    ") for brief in corpus.briefs
     )
     # sorted keys put "briefs" first: '{\n  "briefs": [],\n' is where the list goes
     empty = '{\n  "briefs": [],\n'
@@ -91,12 +81,8 @@ def _dumps(data: object) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
-def _topic_slugs(brief: Brief) -> tuple[str, ...]:
-    return (*brief.topics, *(s for e in brief.events for s in e.topics))
-
-
 def _brief(corpus: Corpus, site: SiteInfo, brief: Brief) -> dict[str, Any]:
-    page = f"briefs/{brief.slug}.md"
+    page = addresses.brief_page(brief.slug)
     source = brief.source
     return {
         "slug": brief.slug,
@@ -130,19 +116,16 @@ def _brief(corpus: Corpus, site: SiteInfo, brief: Brief) -> dict[str, Any]:
     }
 
 
-def figures_csv(corpus: Corpus, site: SiteInfo, memo: Memo | None = None) -> str:
-    memo = NoMemo() if memo is None else memo
+def figures_csv(corpus: Corpus, site: SiteInfo) -> str:
     out = io.StringIO()
     csv.writer(out, lineterminator="\n").writerow(CSV_COLUMNS)
     for brief in corpus.briefs:
-        labels = tuple(corpus.metric_labels.get(f.metric or "", "") for f in brief.figures)
-        out.write(
-            memo.get(("figures.csv", brief.slug), (site, brief, labels), lambda b=brief: _csv_rows(corpus, site, b))
-        )
+        out.write(_csv_rows(corpus, site, brief))
     return out.getvalue()
 
 
 def _csv_rows(corpus: Corpus, site: SiteInfo, brief: Brief) -> str:
+    page = addresses.brief_page(brief.slug)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     for figure in brief.figures:
@@ -162,7 +145,7 @@ def _csv_rows(corpus: Corpus, site: SiteInfo, brief: Brief) -> str:
                 _number(parsed.high),
                 parsed.unit or "",
                 "yes" if parsed.approximate else "no",
-                site.absolute(f"briefs/{brief.slug}.md") or site.page_url(f"briefs/{brief.slug}.md"),
+                site.absolute(page) or site.page_url(page),
             ]
         )
     return out.getvalue()
@@ -176,3 +159,17 @@ def _cell(text: str) -> str:
 def _number(value: float | None) -> str:
     number = plain(value)
     return "" if number is None else str(number)
+
+
+def _whole_corpus(corpus: Corpus) -> dict[str, Corpus]:
+    return {"corpus": corpus}
+
+
+KINDS = (
+    PageKind(
+        "open data (JSON)", single(BRIEFS_JSON, _whole_corpus), make=lambda c, site: briefs_json(c["corpus"], site)
+    ),
+    PageKind(
+        "open data (CSV)", single(FIGURES_CSV, _whole_corpus), make=lambda c, site: figures_csv(c["corpus"], site)
+    ),
+)

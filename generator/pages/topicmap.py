@@ -2,69 +2,33 @@
 of briefs that name both. Built at generation time as inline SVG (no script, works offline); every node is a link
 to its topic page, so it works with the keyboard and a screen reader as a list of links.
 
-The layout is deterministic (same corpus, same bytes) and linear in the number of topics and pairs drawn: the
-most covered topic sits at the top, and each next place on the circle goes to the topic most often seen with the one
-before it, so that topics that go together sit together.
+The layout (which topics, in which order round the circle) is the link stage's work (`Corpus.topic_map`); this
+module only draws it.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ..model import Corpus
+from ..model import MapData, Topic
 from .charts import SEARCH_IGNORE
 from .svg import number, shorten, tag
 
-MAX_NODES = 40  # more would not be readable; the topics index lists every topic
-MAX_EDGES = 150
 WIDTH, HEIGHT = 780, 600
 CENTRE_X, CENTRE_Y, RADIUS = 390.0, 300.0, 215.0
 LINE_CHARS = 20  # a longer label goes on two lines
 
 
-@dataclass(frozen=True)
-class MapData:
-    nodes: tuple[str, ...]  # topic slugs, in circle order
-    edges: tuple[tuple[str, str, int], ...]  # strongest first
-    counts: dict[str, int]
-    left_out: int  # topics not drawn
-
-
-def map_data(corpus: Corpus) -> MapData:
-    counts = {slug: len(briefs) for slug, briefs in corpus.briefs_by_topic.items() if slug in corpus.topics}
-    ranked = sorted(counts, key=lambda s: (-counts[s], corpus.topics[s].name.casefold(), s))
-    chosen = set(ranked[:MAX_NODES])
-    pairs = [(a, b, n) for (a, b), n in corpus.cooccurrence.items() if a in chosen and b in chosen]
-    edges = sorted(pairs, key=lambda e: (-e[2], e[0], e[1]))[:MAX_EDGES]
-    return MapData(_circle_order(ranked[:MAX_NODES], edges), tuple(edges), counts, len(ranked) - len(chosen))
-
-
-def _circle_order(ranked: list[str], edges: list[tuple[str, str, int]]) -> tuple[str, ...]:
-    weight: dict[str, dict[str, int]] = {slug: {} for slug in ranked}
-    for a, b, n in edges:
-        weight[a][b] = weight[b][a] = n
-    position = {slug: i for i, slug in enumerate(ranked)}
-    order = ranked[:1]
-    left = set(ranked[1:])
-    while left:
-        last = weight[order[-1]]
-        best = min(left, key=lambda s: (-last.get(s, 0), position[s]))
-        order.append(best)
-        left.remove(best)
-    return tuple(order)
-
-
-def topic_map(corpus: Corpus, data: MapData, href: Callable[[str], str]) -> Markup:
+def topic_map(topics: dict[str, Topic], data: MapData, href: Callable[[str], str]) -> Markup:
     """The map as an inline <figure>; `href(slug)` is the topic page's address relative to the map page."""
     places = _places(data.nodes)
     biggest = max(data.counts[s] for s in data.nodes) if data.nodes else 1
     strongest = data.edges[0][2] if data.edges else 1
-    lines = [_edge(corpus, places, edge, strongest) for edge in reversed(data.edges)]  # strongest drawn on top
-    nodes = [_node(corpus, slug, places[slug], data.counts[slug], biggest, href(slug)) for slug in data.nodes]
+    lines = [_edge(topics, places, edge, strongest) for edge in reversed(data.edges)]  # strongest drawn on top
+    nodes = [_node(topics, slug, places[slug], data.counts[slug], biggest, href(slug)) for slug in data.nodes]
     label = (
         f"Topic map: {len(data.nodes)} topics and {len(data.edges)} links between topics that appear in the same "
         "briefs. Each topic is a link to its page."
@@ -94,7 +58,7 @@ def _places(nodes: tuple[str, ...]) -> dict[str, tuple[float, float, float]]:
 
 
 def _edge(
-    corpus: Corpus, places: dict[str, tuple[float, float, float]], edge: tuple[str, str, int], strongest: int
+    topics: dict[str, Topic], places: dict[str, tuple[float, float, float]], edge: tuple[str, str, int], strongest: int
 ) -> Markup:
     a, b, count = edge
     (x1, y1, _), (x2, y2, _) = places[a], places[b]
@@ -104,15 +68,17 @@ def _edge(
     path = f"M{number(x1)} {number(y1)} Q{number(cx)} {number(cy)} {number(x2)} {number(y2)}"
     width = 1 + 7 * count / strongest
     opacity = 0.18 + 0.5 * count / strongest  # weak links recede
-    title = f"{corpus.topics[a].name} and {corpus.topics[b].name}: {count} brief{'s' if count != 1 else ''} together"
+    title = f"{topics[a].name} and {topics[b].name}: {count} brief{'s' if count != 1 else ''} together"
     attrs = {"d": path, "stroke-width": width, "stroke-opacity": opacity, "class": "bf-edge"}
     return tag("path", attrs, tag("title", None, title))
 
 
-def _node(corpus: Corpus, slug: str, place: tuple[float, float, float], count: int, biggest: int, href: str) -> Markup:
+def _node(
+    topics: dict[str, Topic], slug: str, place: tuple[float, float, float], count: int, biggest: int, href: str
+) -> Markup:
     x, y, angle = place
     radius = 7 + 17 * math.sqrt(count / biggest)
-    name = corpus.topics[slug].name
+    name = topics[slug].name
     description = f"{name}: {count} brief{'s' if count != 1 else ''}"
     cos, sin = math.cos(angle), math.sin(angle)
     lines = _label_lines(name)

@@ -7,10 +7,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import combinations
 
-from ..memo import Memo, NoMemo
-from ..model import Brief, Corpus, EventReport, FigureReport, PartialDate, TimelineEntry, Topic
+from ..model import Brief, Corpus, EventReport, FigureReport, MapData, PartialDate, TimelineEntry, Topic
 
 MAX_RELATED = 8
+MAP_NODES = 40  # topics drawn on the map: more would not be readable; the topics index lists every topic
+MAP_EDGES = 150
 
 
 def link(
@@ -18,26 +19,72 @@ def link(
     registry: dict[str, Topic],
     new_topic_names: dict[str, str],
     metric_titles: dict[str, str] | None = None,
-    memo: Memo | None = None,
 ) -> Corpus:
-    """Index briefs by topic and metric, and find each brief's related briefs."""
-    memo = NoMemo() if memo is None else memo
+    """Index briefs by topic and metric, find each brief's related briefs, and order what pages list."""
     ordered = tuple(sorted(briefs, key=lambda b: (b.sort_key, b.slug)))
-    topics = dict(sorted({**{s: Topic(s, n) for s, n in new_topic_names.items()}, **registry}.items()))
+    named = dict(sorted({**{s: Topic(s, n) for s, n in new_topic_names.items()}, **registry}.items()))
     by_topic = _briefs_by_topic(ordered)
-    metrics = _metrics(ordered, memo)
+    topics = {slug: topic for slug, topic in named.items() if slug in by_topic}
+    metrics = _metrics(ordered)
     timeline = _timeline(ordered)
+    cooccurrence = _cooccurrence(ordered)
     return Corpus(
         briefs=ordered,
-        topics={slug: topic for slug, topic in topics.items() if slug in by_topic},
+        topics=topics,
         briefs_by_topic=by_topic,
         related=_all_related(ordered, by_topic),
         metrics=metrics,
         metric_labels={m: (metric_titles or {}).get(m) or _metric_label(reports) for m, reports in metrics.items()},
         timeline=timeline,
         timeline_by_topic=_timeline_by_topic(timeline),
-        cooccurrence=_cooccurrence(ordered),
+        cooccurrence=cooccurrence,
+        topic_order=_topic_order(topics, by_topic),
+        metric_order=tuple(sorted(metrics, key=lambda m: (-len(metrics[m]), m))),
+        topic_metrics={slug: _topic_metrics(briefs) for slug, briefs in by_topic.items()},
+        topic_map=_map_data(topics, by_topic, cooccurrence),
     )
+
+
+def _topic_order(topics: dict[str, Topic], by_topic: dict[str, tuple[Brief, ...]]) -> tuple[str, ...]:
+    """Most covered first, then alphabetically."""
+    return tuple(sorted(topics, key=lambda s: (-len(by_topic[s]), topics[s].name.casefold(), s)))
+
+
+def _topic_metrics(briefs: tuple[Brief, ...]) -> tuple[tuple[str, tuple[FigureReport, ...]], ...]:
+    by_metric: dict[str, list[FigureReport]] = {}
+    for brief in briefs:
+        for figure in brief.figures:
+            if figure.metric:
+                by_metric.setdefault(figure.metric, []).append(FigureReport(brief, figure))
+    return tuple((m, tuple(by_metric[m])) for m in sorted(by_metric, key=lambda m: (-len(by_metric[m]), m)))
+
+
+def _map_data(
+    topics: dict[str, Topic], by_topic: dict[str, tuple[Brief, ...]], cooccurrence: dict[tuple[str, str], int]
+) -> MapData:
+    """The topic map's layout, deterministic and linear in the topics and pairs drawn: the most covered topic at
+    the top, and each next place on the circle to the topic most often seen with the one before it."""
+    counts = {slug: len(briefs) for slug, briefs in by_topic.items() if slug in topics}
+    ranked = sorted(counts, key=lambda s: (-counts[s], topics[s].name.casefold(), s))
+    chosen = set(ranked[:MAP_NODES])
+    pairs = [(a, b, n) for (a, b), n in cooccurrence.items() if a in chosen and b in chosen]
+    edges = sorted(pairs, key=lambda e: (-e[2], e[0], e[1]))[:MAP_EDGES]
+    return MapData(_circle_order(ranked[:MAP_NODES], edges), tuple(edges), counts, len(ranked) - len(chosen))
+
+
+def _circle_order(ranked: list[str], edges: list[tuple[str, str, int]]) -> tuple[str, ...]:
+    weight: dict[str, dict[str, int]] = {slug: {} for slug in ranked}
+    for a, b, n in edges:
+        weight[a][b] = weight[b][a] = n
+    position = {slug: i for i, slug in enumerate(ranked)}
+    order = ranked[:1]
+    left = set(ranked[1:])
+    while left:
+        last = weight[order[-1]]
+        best = min(left, key=lambda s: (-last.get(s, 0), position[s]))
+        order.append(best)
+        left.remove(best)
+    return tuple(order)
 
 
 def _briefs_by_topic(ordered: tuple[Brief, ...]) -> dict[str, tuple[Brief, ...]]:
@@ -67,16 +114,12 @@ def _all_related(ordered: tuple[Brief, ...], by_topic: dict[str, tuple[Brief, ..
     return related
 
 
-def _metrics(ordered: tuple[Brief, ...], memo: Memo) -> dict[str, tuple[FigureReport, ...]]:
+def _metrics(ordered: tuple[Brief, ...]) -> dict[str, tuple[FigureReport, ...]]:
     groups: dict[str, list[FigureReport]] = defaultdict(list)
     for brief in ordered:
-        reports = memo.get(
-            ("reports", brief.slug),
-            brief,
-            lambda brief=brief: tuple(FigureReport(brief, f) for f in brief.figures if f.metric),
-        )
-        for report in reports:
-            groups[report.figure.metric].append(report)  # type: ignore[index]
+        for figure in brief.figures:
+            if figure.metric:
+                groups[figure.metric].append(FigureReport(brief, figure))
     return {metric: tuple(reports) for metric, reports in sorted(groups.items())}
 
 

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from ..errors import BriefingError, Location, Problem, display_path
-from ..memo import Memo, NoMemo
 from ..text import textio, yamlio
 
 T = TypeVar("T")
@@ -40,39 +39,33 @@ def annotation_paths(briefs_dir: Path) -> list[Path]:
     return sorted(p for p in briefs_dir.glob("*.yml") if p.name != TOPICS_FILE and not p.name.endswith(DRAFT_SUFFIX))
 
 
-def load_corpus(root: Path, briefs_dir: Path, memo: Memo | None = None) -> RawCorpus:
-    """Read every annotation and article; a file that fails is reported and the others go on.
-
-    With a memo from the previous run, files whose bytes are unchanged are not parsed again."""
-    memo = NoMemo() if memo is None else memo
+def load_corpus(root: Path, briefs_dir: Path) -> RawCorpus:
+    """Read every annotation and article; a file that fails is reported and the others go on."""
     briefs: list[RawBrief] = []
     problems: list[Problem] = []
     for path in annotation_paths(briefs_dir):
-        loaded = load_one(root, briefs_dir, path, memo)
+        loaded = load_one(root, briefs_dir, path)
         if isinstance(loaded, RawBrief):
             briefs.append(loaded)
         else:
             problems.extend(loaded)
     problems.extend(orphan_articles(root, briefs_dir))
-    topics, topic_problems = load_topics(root, briefs_dir, memo)
+    topics, topic_problems = load_topics(root, briefs_dir)
     return RawCorpus(tuple(briefs), topics, (*problems, *topic_problems))
 
 
-def load_one(root: Path, briefs_dir: Path, path: Path, memo: Memo | None = None) -> RawBrief | tuple[Problem, ...]:
+def load_one(root: Path, briefs_dir: Path, path: Path) -> RawBrief | tuple[Problem, ...]:
     """One annotation with its article, or the problems that stopped it loading."""
-    if memo is None or not memo.keeps:  # a one-off run: reading the files for a key would read them twice
-        return _try(load_brief, root, briefs_dir, path)
-    return memo.get(("load", path), _file_key(path), lambda: _try(load_brief, root, briefs_dir, path))
+    return _try(load_brief, root, briefs_dir, path)
 
 
-def load_topics(root: Path, briefs_dir: Path, memo: Memo | None = None) -> tuple[yamlio.Document | None, list[Problem]]:
+def load_topics(root: Path, briefs_dir: Path) -> tuple[yamlio.Document | None, list[Problem]]:
     """The topic registry briefs/topics.yml, if there is one (a missing one is a warning)."""
-    memo = NoMemo() if memo is None else memo
     topics_path = briefs_dir / TOPICS_FILE
     where = display_path(topics_path, root)
     if not topics_path.exists():
         return None, [Problem(Location(where), "topic registry is missing; create it with a 'topics:' list", "warning")]
-    loaded = memo.get(("load", topics_path), _file_key(topics_path), lambda: _try(_load_yaml, topics_path, where))
+    loaded = _try(_load_yaml, topics_path, where)
     return (loaded, []) if isinstance(loaded, yamlio.Document) else (None, list(loaded))
 
 
@@ -83,7 +76,7 @@ def _try(load: Callable[..., T], *args: Any) -> T | tuple[Problem, ...]:
         return tuple(exc.problems)
 
 
-def _file_key(annotation: Path) -> tuple[object, ...] | object:
+def file_key(annotation: Path) -> tuple[object, ...] | object:
     """The bytes of an annotation and of its article, and whether the article is a link: what loading depends
     on. Files too big to be loaded get a key that never matches, so their error is reported every run."""
     key: list[object] = []

@@ -12,11 +12,12 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..memo import Memo, NoMemo
-
 MANIFEST = ".briefing-generated.json"
 _UMASK = os.umask(0o022)
 os.umask(_UMASK)
+
+
+FileState = tuple[int, int, int] | None  # size, modification time and inode: whether anyone touched a file since
 
 
 @dataclass
@@ -24,6 +25,8 @@ class WriteReport:
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    # each page's text as this run left it in its file, with the file's state: the next run's `known`
+    files: dict[str, tuple[str, FileState]] = field(default_factory=dict)
 
 
 def write_atomic(path: Path, content: bytes) -> None:
@@ -40,19 +43,23 @@ def write_atomic(path: Path, content: bytes) -> None:
         raise
 
 
-def write_pages(docs_dir: Path, pages: dict[str, str], memo: Memo | None = None) -> WriteReport:
+def write_pages(
+    docs_dir: Path, pages: dict[str, str], known: dict[str, tuple[str, FileState]] | None = None
+) -> WriteReport:
     """Bring docs_dir in line with `pages` (relative path -> text), touching as little as possible.
 
-    With a memo from the previous run, a page whose text and file are both as that run left them is not even
-    read back: the file's size, modification time and inode tell that nobody touched it since."""
-    memo = NoMemo() if memo is None else memo
+    `known` is the previous run's report.files: a page whose text and file are both as that run left them is not
+    even read back (the file's size, modification time and inode tell that nobody touched it since)."""
+    known = known or {}
     report = WriteReport()
     folders: dict[Path, Path] = {}
     targets = {relative: _inside(docs_dir, relative, folders) for relative in pages}  # refuse before writing
     for relative, text in sorted(pages.items()):
         target = targets[relative]
-        if memo.lookup(("written", relative), (text, _stat(target)))[0]:
+        state = _stat(target)
+        if known.get(relative) == (text, state) and state is not None:
             report.unchanged.append(relative)
+            report.files[relative] = (text, state)
             continue
         content = text.encode("utf-8")
         if not (target.is_file() and target.read_bytes() == content):
@@ -60,8 +67,7 @@ def write_pages(docs_dir: Path, pages: dict[str, str], memo: Memo | None = None)
             report.written.append(relative)
         else:
             report.unchanged.append(relative)
-        if memo.keeps:
-            memo.set(("written", relative), (text, _stat(target)), True)
+        report.files[relative] = (text, _stat(target))
     for relative in sorted(_previous(docs_dir) - set(pages)):
         target = _inside(docs_dir, relative)
         if target.is_file():
@@ -73,7 +79,7 @@ def write_pages(docs_dir: Path, pages: dict[str, str], memo: Memo | None = None)
     return report
 
 
-def _stat(path: Path) -> tuple[int, int, int] | None:
+def _stat(path: Path) -> FileState:
     try:
         status = path.stat()
     except OSError:

@@ -11,7 +11,8 @@ from bs4 import BeautifulSoup
 from generator.build import Project, check
 from generator.model import Brief, Figure, PartialDate, Quote, Source, Topic
 from generator.stages.link import link
-from generator.stages.render import escape_markdown, front_matter_string, render_site
+from generator.stages.render import render_site
+from generator.templating import escape_markdown, front_matter_string
 
 from ..conftest import REPO
 
@@ -144,7 +145,7 @@ def test_template_override_replaces_a_packaged_template(tmp_path: Path) -> None:
 def test_home_shows_the_newest_briefs_and_the_archive_every_brief(tmp_path: Path) -> None:
     from bench import corpus as synthetic
     from generator.build import Project, generate
-    from generator.stages.render import HOME_LATEST
+    from generator.pages.home import HOME_LATEST
 
     synthetic.write_corpus(tmp_path / "project", HOME_LATEST + 5, Path(__file__).resolve().parents[2])
     generated = generate(Project.at(tmp_path / "project"), write=False)
