@@ -64,8 +64,6 @@ def main() -> None:
       briefing build        # generate pages and build site/
       briefing serve        # live preview at http://127.0.0.1:8000
     """
-    # Material's end-of-life banner is for site maintainers, not for editors running a preview.
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
 @main.command("check")
@@ -127,7 +125,7 @@ def build_command(root: Path, site_dir: Path | None, strict: bool, verbose: bool
     _print_generated(result)
     show_mkdocs_log(verbose)
     target = (site_dir or project.root / "site").resolve()
-    pages = build_site(project.root / "mkdocs.yml", target, strict=strict, fresh=True, search=search)
+    pages = build_site(project.root / "mkdocs.yml", target, strict=strict, fresh=result, search=search)
     click.echo(f"Built {pages} HTML pages into {target} in {time.perf_counter() - started:.1f} s.")
 
 

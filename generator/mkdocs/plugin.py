@@ -11,12 +11,11 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 
-from ..build import Project, generate
+from ..build import Generated, Project, generate
 from ..errors import BriefingError
 from ..memo import Memo
 from ..model import SiteInfo
 from . import search
-from .staging import pages_are_fresh
 
 log = get_plugin_logger(__name__)
 
@@ -51,9 +50,16 @@ def memo_for(project: Project) -> Memo:
 
 class BriefingConfig(Config):
     briefs_dir = config_options.Type(str, default="briefs")
+    # site search: None is BRIEFING_SEARCH or 'auto' (Material's below search.PAGEFIND_FROM briefs, else Pagefind)
+    search = config_options.Optional(config_options.Choice(search.MODES))
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
+    # set by `briefing build` (mkdocs/staging.py) on this instance: the pages it has just generated, so this build
+    # need not generate them again, and its --search choice
+    fresh: Generated | None = None
+    search_mode: str | None = None
+
     def _project(self, config: Any) -> Project:
         root = Path(config.config_file_path).parent
         # MkDocs' own values (after !ENV and `mkdocs serve`'s dev address), as plain ones: the core never sees MkDocs
@@ -64,13 +70,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
 
-    def on_config(self, config: Any) -> Any:
-        search.configure(config, self._project(config).briefs_dir)  # Material's search or Pagefind
-        return config
-
     def on_pre_build(self, *, config: Any) -> None:
-        if pages_are_fresh():  # `briefing build` generated them a moment ago: do not load and render twice
-            return
+        result = self.fresh or self._generate(config)  # `briefing build` generated a moment ago: not twice
+        try:  # Material's search or Pagefind, by the size of the corpus just generated
+            search.configure(config, self.search_mode or self.config.search, len(result.corpus.briefs))
+        except BriefingError as exc:
+            raise PluginError(str(exc)) from None
+
+    def _generate(self, config: Any) -> Generated:
         try:
             project = self._project(config)
             result = generate(project, memo=memo_for(project) if getattr(self, "_serving", False) else None)
@@ -80,6 +87,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             log.info(str(warning))
         if result.report and (result.report.written or result.report.removed):
             log.info(f"wrote {len(result.report.written)} pages, removed {len(result.report.removed)}")
+        return result
 
     def on_env(self, env: Any, *, config: Any, files: Any) -> Any:
         if getattr(self, "_serving", False) and env.bytecode_cache is None:

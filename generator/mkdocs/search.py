@@ -7,12 +7,13 @@ search at 10,000 briefs; see bench/results/latest.md). Both are static files: th
 
 The choice (`auto` unless `briefing build --search ...` or the BRIEFING_SEARCH environment variable says):
 Material's search below PAGEFIND_FROM briefs, where its index is small and its result list is the richer one;
-Pagefind from there on. This module is an adapter like site.py: the generator core never imports it.
+Pagefind from there on. This module is an adapter like staging.py: the generator core never imports it.
 
-With Pagefind, the MkDocs plugin (generator/mkdocs/plugin.py) calls `configure` in on_config, which detaches Material's
-indexing (about a fifth of the MkDocs build) and tells the theme partial site_src/overrides/partials/search.html
-to show Pagefind's UI in Material's search dialog; then `post_build` indexes the built site with the pagefind
-binary (from the `pagefind[bin]` package) and writes its bundle into site/pagefind/.
+With Pagefind, the MkDocs plugin (generator/mkdocs/plugin.py) calls `configure` before pages render, which
+detaches Material's indexing (about a fifth of the MkDocs build) and tells the theme partial
+site_src/overrides/partials/search.html to show Pagefind's UI in Material's search dialog; then `post_build`
+indexes the built site with the pagefind binary (from the `pagefind[bin]` package) and writes its bundle into
+site/pagefind/.
 """
 
 from __future__ import annotations
@@ -25,8 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .. import addresses
 from ..errors import BriefingError, Location
-from ..stages.load import annotation_paths
 
 SEARCH_ENV = "BRIEFING_SEARCH"
 MODES = ("auto", "material", "pagefind")
@@ -35,7 +36,7 @@ EXTRA_KEY = "briefing_search"  # config.extra key the search partial reads
 BUNDLE = "pagefind"  # the folder in site/ that Pagefind writes
 # What Pagefind indexes: each brief, topic page and the figures page, by its article, without permalink pilcrows.
 # The home page (every summary again, so it would match every query) is left out.
-_GLOB = "{briefs/**/*.html,topics/**/*.html,figures/index.html}"
+_GLOB = addresses.SEARCH_GLOB
 _ROOT_SELECTOR = "article.md-content__inner"
 _EXCLUDE = (".headerlink", ".md-source-file")
 _MATERIAL_SEARCH = ("material/search", "search")
@@ -58,18 +59,9 @@ def resolve(mode: str | None, briefs: int) -> str:
     return mode
 
 
-def count_briefs(briefs_dir: Path) -> int:
-    return len(annotation_paths(briefs_dir)) if briefs_dir.is_dir() else 0
-
-
-def configure(config: Any, briefs_dir: Path) -> str:
-    """Decide the engine for this build and set MkDocs up for it (call from a plugin's on_config)."""
-    try:
-        engine = resolve(None, count_briefs(briefs_dir))
-    except BriefingError as exc:
-        from mkdocs.exceptions import PluginError
-
-        raise PluginError(str(exc)) from None
+def configure(config: Any, mode: str | None, briefs: int) -> str:
+    """Decide the engine for this build and set MkDocs up for it (call from a plugin before pages render)."""
+    engine = resolve(mode, briefs)
     config.extra[EXTRA_KEY] = engine
     if engine == "pagefind":
         _detach_material_indexing(config)

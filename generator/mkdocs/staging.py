@@ -7,61 +7,38 @@ This module (like plugin.py) is an adapter: the generator core never imports MkD
 from __future__ import annotations
 
 import logging
-import os
 import shutil
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from ..build import Generated
 from ..errors import BriefingError, Location
+from .plugin import BriefingPlugin
 
 _STAGING_PREFIX = ".site-staging-"
 _OLD_PREFIX = ".site-previous-"
-# Set while `briefing build` runs MkDocs right after generating: the plugin then skips its own generator run.
-PAGES_FRESH_ENV = "BRIEFING_PAGES_FRESH"
-
-
-def pages_are_fresh() -> bool:
-    return os.environ.get(PAGES_FRESH_ENV) == "1"
-
-
-@contextmanager
-def _environment(**values: str | None) -> Iterator[None]:
-    saved = {name: os.environ.get(name) for name in values}
-    try:
-        for name, value in values.items():
-            if value is not None:
-                os.environ[name] = value
-        yield
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
 
 
 def build_site(
-    config_file: Path, site_dir: Path, strict: bool = True, *, fresh: bool = False, search: str | None = None
+    config_file: Path, site_dir: Path, strict: bool = True, *, fresh: Generated | None = None, search: str | None = None
 ) -> int:
     """Build the site from `config_file` into `site_dir` atomically; return the number of HTML pages.
 
-    `fresh`: the caller has just generated the pages, so the plugin need not run the generator again.
-    `search`: 'auto', 'material' or 'pagefind' (see search.py); None keeps BRIEFING_SEARCH or 'auto'.
+    `fresh`: what the caller has just generated, so the plugin need not run the generator again.
+    `search`: 'auto', 'material' or 'pagefind' (see search.py); None keeps the plugin's setting.
     """
-    from .search import SEARCH_ENV
-
     _recover(site_dir)
     staging = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=site_dir.parent))
     try:
-        with _environment(**{PAGES_FRESH_ENV: "1" if fresh else None, SEARCH_ENV: search}):
-            config = load_config(config_file=str(config_file), site_dir=str(staging), strict=strict)
-            mkdocs_build(config)
+        config = load_config(config_file=str(config_file), site_dir=str(staging), strict=strict)
+        plugin = config.plugins.get("briefing")
+        if isinstance(plugin, BriefingPlugin):  # options reach the plugin on its instance, not the environment
+            plugin.fresh, plugin.search_mode = fresh, search
+        mkdocs_build(config)
     except MkDocsException as exc:
         shutil.rmtree(staging, ignore_errors=True)
         raise BriefingError(Location(config_file.name), f"site build failed, previous site kept: {exc}") from None

@@ -13,7 +13,7 @@ import pytest
 from generator.build import Project, generate
 from generator.errors import BriefingError
 from generator.mkdocs import search
-from generator.mkdocs.staging import PAGES_FRESH_ENV, build_site, pages_are_fresh
+from generator.mkdocs.staging import build_site
 
 from ..conftest import run
 
@@ -76,16 +76,14 @@ def test_plain_mkdocs_build_indexes_with_pagefind_too(project: Path) -> None:
     assert not (project / "site" / "search" / "search_index.json").exists()
 
 
-def test_fresh_pages_are_not_generated_twice(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """`briefing build` generates, then tells the plugin the pages are fresh: a page deleted between the two stays
+def test_fresh_pages_are_not_generated_twice(project: Path) -> None:
+    """`briefing build` generates, then hands the plugin what it generated: a page deleted between the two stays
     deleted, which proves the plugin did not run the generator again."""
-    monkeypatch.delenv(PAGES_FRESH_ENV, raising=False)
-    generate(Project.at(project))
+    generated = generate(Project.at(project))
     page = next((project / "site_src" / "briefs").glob("*.md"))
     page.unlink()
-    build_site(project / "mkdocs.yml", project / "site", strict=False, fresh=True)
+    build_site(project / "mkdocs.yml", project / "site", strict=False, fresh=generated)
     assert not (project / "site" / "briefs" / page.stem).exists()
-    assert not pages_are_fresh()  # restored after the build
     build_site(project / "mkdocs.yml", project / "site", strict=False)
     assert (project / "site" / "briefs" / page.stem / "index.html").is_file()
 
