@@ -33,6 +33,7 @@ chromium:
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests
 	$(BIN)/ruff format --check generator tests
+	$(BIN)/lint-imports
 
 ## test: set up, then lint and run the whole test suite (browser tests included)
 test: $(STAMP) chromium lint

@@ -21,11 +21,10 @@ from typing import Any
 
 from ..errors import BriefingError, Location
 from ..text import provenance, textio, yamlio
-from .figures import core
 from .lexicon import words
+from .matching import figure_key, quote_key
 from .pipeline import extract
 
-_ENDS = " \t\n.,;:!?\"'“”‘’()[]…-–—"
 _TITLE_WORDS = words("the a an mr mrs ms dr prof professor sir dame")
 
 
@@ -61,14 +60,6 @@ class Tally:
 
 def _ratio(part: int, whole: int) -> float:
     return round(part / whole, 3) if whole else 1.0
-
-
-def quote_key(text: str) -> str:
-    return provenance.normalise(text).casefold().strip(_ENDS)
-
-
-def figure_key(value: str) -> str:
-    return core(value)
 
 
 def same_speaker(drafted: str, gold: str) -> bool:

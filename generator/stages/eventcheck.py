@@ -7,8 +7,8 @@ from collections.abc import Callable
 from ..errors import Location, Problem
 from ..model import Event, PartialDate
 from ..text import provenance
-from ..text.events import dates_in, is_after
 from ..text.yamlio import Document
+from .events import dates_in, is_after
 
 
 def check_events(

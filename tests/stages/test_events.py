@@ -7,10 +7,10 @@ import yaml
 
 from generator.build import Project, check
 from generator.model import Brief, Event, PartialDate, Source
+from generator.stages.events import dates_in, events_from_text, is_after, sentences
 from generator.stages.link import link
 from generator.stages.load import RawBrief
 from generator.stages.validate import validate_brief
-from generator.text.events import dates_in, events_from_text, is_after, sentences
 from generator.text.yamlio import load
 
 from ..conftest import REPO
