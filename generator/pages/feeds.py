@@ -15,7 +15,7 @@ import xml.etree.ElementTree as ET
 
 from .. import addresses
 from ..model import Brief, Corpus, PartialDate, SiteInfo
-from .kind import PageKind, single
+from .kind import PageKind, single, whole_corpus
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
@@ -126,11 +126,7 @@ def _brief_href(site: SiteInfo, brief: Brief) -> str:
     return site.absolute(page) or site.page_url(page)
 
 
-def _whole_corpus(corpus: Corpus) -> dict[str, Corpus]:
-    return {"corpus": corpus}
-
-
 KINDS = (
-    PageKind("Atom feed", single(ATOM_PATH, _whole_corpus), make=lambda c, site: atom(c["corpus"], site)),
-    PageKind("JSON feed", single(JSON_FEED_PATH, _whole_corpus), make=lambda c, site: json_feed(c["corpus"], site)),
+    PageKind("Atom feed", single(ATOM_PATH, whole_corpus), make=lambda c, site: atom(c["corpus"], site)),
+    PageKind("JSON feed", single(JSON_FEED_PATH, whole_corpus), make=lambda c, site: json_feed(c["corpus"], site)),
 )

@@ -46,3 +46,8 @@ class Page:
 def single(path: str, inputs: Callable[[Corpus], Inputs]) -> Callable[[Corpus], Iterable[tuple[str, Inputs]]]:
     """`pages` for a kind with one page (the home page, the figures page, a feed)."""
     return lambda corpus: [(path, inputs(corpus))]
+
+
+def whole_corpus(corpus: Corpus) -> Inputs:
+    """The inputs of a file that shows a little of everything (feeds, open data): the corpus itself."""
+    return {"corpus": corpus}

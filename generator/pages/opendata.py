@@ -12,7 +12,7 @@ from typing import Any
 from .. import addresses
 from ..model import Brief, Corpus, SiteInfo
 from ..text.figvalues import plain
-from .kind import PageKind, single
+from .kind import PageKind, single, whole_corpus
 
 BRIEFS_JSON, FIGURES_CSV = addresses.BRIEFS_JSON, addresses.FIGURES_CSV
 FORMAT_VERSION = 1
@@ -161,15 +161,9 @@ def _number(value: float | None) -> str:
     return "" if number is None else str(number)
 
 
-def _whole_corpus(corpus: Corpus) -> dict[str, Corpus]:
-    return {"corpus": corpus}
-
-
 KINDS = (
     PageKind(
-        "open data (JSON)", single(BRIEFS_JSON, _whole_corpus), make=lambda c, site: briefs_json(c["corpus"], site)
+        "open data (JSON)", single(BRIEFS_JSON, whole_corpus), make=lambda c, site: briefs_json(c["corpus"], site)
     ),
-    PageKind(
-        "open data (CSV)", single(FIGURES_CSV, _whole_corpus), make=lambda c, site: figures_csv(c["corpus"], site)
-    ),
+    PageKind("open data (CSV)", single(FIGURES_CSV, whole_corpus), make=lambda c, site: figures_csv(c["corpus"], site)),
 )
