@@ -27,5 +27,12 @@ def topic_page(slug: str) -> str:
 
 
 def relative(from_page: str, to_page: str) -> str:
-    """`to_page` as a Markdown link from `from_page` (MkDocs resolves .md links relative to the linking page)."""
-    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    """`to_page` as a Markdown link from `from_page` (MkDocs resolves .md links relative to the linking page).
+
+    posixpath.relpath for the normalised paths above, without its cost: a build asks this for every link."""
+    folder = posixpath.dirname(from_page)
+    if not folder:
+        return to_page
+    if "/" in folder:  # no page lies this deep today
+        return posixpath.relpath(to_page, folder)
+    return to_page[len(folder) + 1 :] if to_page.startswith(folder + "/") else "../" + to_page
