@@ -63,6 +63,7 @@ lint: dev-env
 	$(BIN)/ruff check generator tests bench tools
 	$(BIN)/ruff format --check generator tests bench tools
 	$(BIN)/zizmor --offline --quiet .github/workflows
+	$(BIN)/lint-imports
 
 ## audit: known vulnerabilities in the locked packages (warns, and says so, when the advisory service is unreachable)
 audit: dev-env

@@ -367,7 +367,7 @@ def known_queries(count: int, seed: int = SEED) -> list[dict]:
         queries.append({"kind": "speaker", "query": speaker, "expect": quoting})
     _, annotation, _ = make_brief(count // 3, pools, seed)
     topic = next(t for t in pools.topics if t["name"] in annotation["topics"])
-    from generator.validate import topic_slug
+    from generator.stages.validate import topic_slug
 
     queries.append({"kind": "topic", "query": topic["name"], "expect": f"topics/{topic_slug(topic['name'])}/"})
     return queries

@@ -179,7 +179,7 @@ def measure_briefing(project: Path, env: dict, out: Path, search: str) -> dict:
 
 
 def measure_pagefind_alone(site: Path) -> float:
-    from generator.search import index_site
+    from generator.mkdocs.search import index_site
 
     scratch = Path(tempfile.mkdtemp(prefix="pf-", dir=site.parent))
     try:

@@ -1,23 +1,34 @@
-"""The whole generator, load -> validate -> link -> render -> write, with no MkDocs import."""
+"""The whole generator, load -> validate -> link -> render -> write, with no MkDocs import.
+
+The stages are pure; this module alone applies the memo a preview server keeps between runs (so a run after an
+edit redoes only what the edit touched) and the worker pool a one-off build uses, and decides once which of the
+two a run gets."""
 
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
+from jinja2 import Environment
 
 from . import parallel
 from .errors import Problem, ValidationFailed
-from .link import link
-from .load import RawBrief, annotation_paths, load_one, load_topics, orphan_articles
 from .memo import Memo, NoMemo
 from .model import Brief, Corpus, SiteInfo
-from .render import render_site
-from .validate import metric_labels, topic_collisions, unregistered_topics, validate_brief, validate_topics
-from .write import WriteReport, write_pages
+from .pages import Page
+from .stages.link import link
+from .stages.load import RawBrief, annotation_paths, file_key, load_one, load_topics, orphan_articles
+from .stages.render import plan, render_page
+from .stages.validate import metric_labels, topic_collisions, unregistered_topics, validate_brief, validate_topics
+from .stages.write import WriteReport, write_pages
+from .templating import make_environment, override_files, template_stamps
+
+Job = TypeVar("Job")
+Result = TypeVar("Result")
 
 
 @dataclass(frozen=True)
@@ -74,44 +85,85 @@ def site_info(config_file: Path) -> SiteInfo:
     )
 
 
-def check(project: Project, memo: Memo | None = None) -> tuple[Corpus, list[Problem]]:
-    """Load and validate everything; raise ValidationFailed with every error of every file.
+@dataclass(frozen=True)
+class _Run:
+    """How one run works, decided once: a preview server's run keeps a memo and stays in this process (what
+    workers made, their memos would forget); a one-off run keeps nothing and uses every core."""
 
-    With a memo from the previous run, an annotation whose files and topic registry are unchanged is not parsed
-    or validated again. Without one (a one-off build), briefs are loaded and validated on every core."""
-    memo = NoMemo() if memo is None else memo
-    root, briefs_dir = project.root, project.briefs_dir
-    topics, problems = load_topics(root, briefs_dir, memo)
-    registry, lookup, topic_problems = memo.get("topics", topics, lambda: validate_topics(topics))
+    memo: Memo
+
+    @classmethod
+    def of(cls, memo: Memo | None) -> _Run:
+        return cls(NoMemo() if memo is None else memo)
+
+    def map(self, work: Callable[[Job], Result], jobs: Sequence[Job]) -> list[Result]:
+        return [work(job) for job in jobs] if self.memo.keeps else parallel.map_jobs(work, jobs)
+
+    def load(self, project: Project, path: Path) -> RawBrief | tuple[Problem, ...]:
+        root, briefs_dir = project.root, project.briefs_dir
+        if not self.memo.keeps:  # reading the files for a key would read them twice
+            return load_one(root, briefs_dir, path)
+        return self.memo.get(("load", path), file_key(path), lambda: load_one(root, briefs_dir, path))
+
+
+def check(project: Project, memo: Memo | None = None) -> tuple[Corpus, list[Problem]]:
+    """Load and validate everything; raise ValidationFailed with every error of every file."""
+    return _check(project, _Run.of(memo))
+
+
+def _check(project: Project, run: _Run) -> tuple[Corpus, list[Problem]]:
+    topics_path = project.briefs_dir / "topics.yml"
+    topics, problems = run.memo.get(
+        ("load", topics_path), file_key(topics_path), lambda: load_topics(project.root, project.briefs_dir)
+    )
+    problems = list(problems)
+    registry, lookup, topic_problems = run.memo.get("topics", topics, lambda: validate_topics(topics))
     problems += topic_problems
 
     def load_and_validate(path: Path) -> tuple[RawBrief | tuple[Problem, ...], tuple[Brief | None, list[Problem]]]:
-        raw = load_one(root, briefs_dir, path, memo)
+        raw = run.load(project, path)
         if not isinstance(raw, RawBrief):
             return raw, (None, [])
-        return raw, memo.get(
-            ("valid", raw.slug), (raw, registry, lookup), lambda: validate_brief(raw, lookup, registry)
-        )
+        key = (raw, registry, lookup)
+        return raw, run.memo.get(("valid", raw.slug), key, lambda: validate_brief(raw, lookup, registry))
 
-    paths = annotation_paths(briefs_dir)
-    pooled = not memo.keeps
-    results = parallel.map_jobs(load_and_validate, paths) if pooled else [load_and_validate(p) for p in paths]
     raws: list[RawBrief] = []
     briefs: list[Brief] = []
-    for raw, (brief, brief_problems) in results:
-        if isinstance(raw, RawBrief):
-            raws.append(raw)
-        else:
-            problems += raw
+    for raw, (brief, brief_problems) in run.map(load_and_validate, annotation_paths(project.briefs_dir)):
+        raws += [raw] if isinstance(raw, RawBrief) else []
+        problems += [] if isinstance(raw, RawBrief) else raw
         problems += brief_problems
         briefs += [brief] if brief else []
-    problems += [*orphan_articles(root, briefs_dir), *topic_collisions(tuple(raws), lookup)]
+    problems += [*orphan_articles(project.root, project.briefs_dir), *topic_collisions(tuple(raws), lookup)]
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise ValidationFailed(errors)
-    new_topics = unregistered_topics(briefs, tuple(raws), registry)
-    corpus = link(briefs, registry, new_topics, metric_labels(topics), memo)
+    corpus = link(briefs, registry, unregistered_topics(briefs, tuple(raws), registry), metric_labels(topics))
     return corpus, sorted(p for p in problems if p.severity == "warning")
+
+
+def _render(corpus: Corpus, project: Project, run: _Run) -> dict[str, str]:
+    """Every page: last run's text when its inputs, the site and the templates are as they were, else rendered."""
+    overrides = project.overrides
+    env: Environment = run.memo.get(
+        "environment", (overrides, override_files(overrides)), lambda: make_environment(overrides)
+    )
+    stamps = template_stamps(env) if run.memo.keeps else ()
+    pages: dict[str, str] = {}
+    pending: list[tuple[Page, object]] = []
+    for page in plan(corpus):
+        key = (stamps, project.site, page.inputs)
+        hit, text = run.memo.lookup(page.path, key)
+        if hit:
+            pages[page.path] = text
+        else:
+            pending.append((page, key))
+    # workers get the index of a page, not the page: they inherit the plan when forked
+    texts = run.map(lambda index: render_page(env, project.site, pending[index][0]), range(len(pending)))
+    for (page, key), text in zip(pending, texts, strict=True):
+        run.memo.set(page.path, key, text)
+        pages[page.path] = text
+    return dict(sorted(pages.items()))
 
 
 def generate(project: Project, write: bool = True, memo: Memo | None = None) -> Generated:
@@ -119,17 +171,24 @@ def generate(project: Project, write: bool = True, memo: Memo | None = None) -> 
 
     Pass the same memo to every run of a long-lived process (a preview server): a run after an edit then redoes
     only what the edit touched."""
-    memo = NoMemo() if memo is None else memo
+    run = _Run.of(memo)
     # A run makes millions of small objects and no reference cycles worth finding; the cyclic collector would
     # walk every live object (the whole memo of a preview server) several times per run, so it waits till the end.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        corpus, warnings = check(project, memo)
-        pages = render_site(corpus, project.overrides, project.site, memo)
-        report = write_pages(project.docs_dir, pages, memo) if write else None
-        memo.sweep()
+        corpus, warnings = _check(project, run)
+        pages = _render(corpus, project, run)
+        report = _write(project, pages, run) if write else None
+        run.memo.sweep()
     finally:
         if collecting:
             gc.enable()
     return Generated(corpus, pages, report, warnings)
+
+
+def _write(project: Project, pages: dict[str, str], run: _Run) -> WriteReport:
+    hit, known = run.memo.lookup("written", project.docs_dir)
+    report = write_pages(project.docs_dir, pages, known if hit else None)
+    run.memo.set("written", project.docs_dir, report.files)
+    return report

@@ -14,7 +14,7 @@ import click
 
 from .build import Generated, Project, check, generate
 from .errors import BriefingError, Location, Problem, ValidationFailed, display_path
-from .write import write_atomic
+from .stages.write import write_atomic
 
 _ROOT = click.option(
     "--root",
@@ -64,8 +64,6 @@ def main() -> None:
       briefing build        # generate pages and build site/
       briefing serve        # live preview at http://127.0.0.1:8000
     """
-    # Material's end-of-life banner is for site maintainers, not for editors running a preview.
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
 @main.command("check")
@@ -118,7 +116,7 @@ def build_command(root: Path, site_dir: Path | None, strict: bool, verbose: bool
       briefing build --site-dir /tmp/preview
       briefing build --search pagefind
     """
-    from .site import build_site, show_mkdocs_log
+    from .mkdocs.staging import build_site, show_mkdocs_log
 
     project = Project.at(root)
     started = time.perf_counter()
@@ -127,7 +125,7 @@ def build_command(root: Path, site_dir: Path | None, strict: bool, verbose: bool
     _print_generated(result)
     show_mkdocs_log(verbose)
     target = (site_dir or project.root / "site").resolve()
-    pages = build_site(project.root / "mkdocs.yml", target, strict=strict, fresh=True, search=search)
+    pages = build_site(project.root / "mkdocs.yml", target, strict=strict, fresh=result, search=search)
     click.echo(f"Built {pages} HTML pages into {target} in {time.perf_counter() - started:.1f} s.")
 
 
@@ -161,8 +159,8 @@ def serve_command(root: Path, dev_addr: str, full: bool) -> None:
     Example:
       briefing serve --dev-addr 127.0.0.1:8001
     """
-    from .plugin import memo_for
-    from .site import serve_site, show_mkdocs_log
+    from .mkdocs.plugin import memo_for
+    from .mkdocs.staging import serve_site, show_mkdocs_log
 
     project = Project.at(root)
     # report errors here, clearly, before the server starts; the server's first build reuses this run's work
@@ -189,7 +187,7 @@ def schema_command(kind: str, output: Path | None) -> None:
     """
     import json
 
-    from .schema import schema
+    from .stages.schema import schema
 
     text = json.dumps(schema(kind), indent=2, ensure_ascii=False) + "\n"
     if output:
@@ -250,7 +248,7 @@ def import_command(
     if limit is not None:
         raise click.UsageError("--limit goes with --feed")
     from .drafting.fetch import is_address
-    from .importer import plan, write
+    from .drafting.importer import plan, write
 
     project = Project.at(root)
     paths = [s if is_address(s) and not Path(s).exists() else Path(s) for s in sources]
@@ -319,9 +317,9 @@ def draft_command(root: Path, slugs: tuple[str, ...], every: bool, show_new: boo
       briefing draft nk-troops-defecting --show-new
       briefing draft --all
     """
-    from . import textio, yamlio
     from .drafting.draft import build_draft, load_registry, new_items, render
-    from .load import DRAFT_SUFFIX, SLUG
+    from .stages.load import DRAFT_SUFFIX, SLUG
+    from .text import textio, yamlio
 
     project = Project.at(root)
     if every:

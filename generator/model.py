@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .figvalues import FigureValue, parse_value
+from .text.figvalues import FigureValue, parse_value
 
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 MONTH_NAMES = (
@@ -210,6 +210,16 @@ class SiteInfo:
 
 
 @dataclass(frozen=True)
+class MapData:
+    """The topic map's layout: which topics are drawn, in circle order, and the pairs joined by lines."""
+
+    nodes: tuple[str, ...]  # topic slugs, in circle order
+    edges: tuple[tuple[str, str, int], ...]  # strongest first
+    counts: dict[str, int]
+    left_out: int  # topics not drawn
+
+
+@dataclass(frozen=True)
 class Corpus:
     """Everything the renderer needs, with the cross-references computed once."""
 
@@ -223,6 +233,11 @@ class Corpus:
     timeline_by_topic: dict[str, tuple[TimelineEntry, ...]] = field(default_factory=dict)
     # how many briefs name both topics of a pair (slugs in sorted order); pairs that never meet are left out
     cooccurrence: dict[tuple[str, str], int] = field(default_factory=dict)
+    topic_order: tuple[str, ...] = ()  # most covered first, then alphabetically
+    metric_order: tuple[str, ...] = ()  # metrics several sources report first: they are what the figures page is for
+    # each topic's metrics, most reported first: (metric, its reports in this topic's briefs)
+    topic_metrics: dict[str, tuple[tuple[str, tuple[FigureReport, ...]], ...]] = field(default_factory=dict)
+    topic_map: MapData | None = None
 
     @cached_property
     def _briefs_by_slug(self) -> dict[str, Brief]:

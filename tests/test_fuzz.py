@@ -19,12 +19,12 @@ from hypothesis import strategies as st
 from markdown.extensions.toc import TocExtension
 
 from generator.errors import BriefingError
-from generator.link import link
-from generator.load import RawBrief
 from generator.model import Brief, Event, Figure, PartialDate, SiteInfo, Source
-from generator.render import render_site
-from generator.validate import validate_brief
-from generator.yamlio import load
+from generator.stages.link import link
+from generator.stages.load import RawBrief
+from generator.stages.render import render_site
+from generator.stages.validate import validate_brief
+from generator.text.yamlio import load
 
 from .conftest import markdown_options
 
@@ -89,8 +89,8 @@ ALLOWED_TAGS = {
     "code",
     "h3",
 }
-# Inline SVG (charts, topic map): built by generator/svg.py, which escapes every value; tag and attribute names are
-# the code's own. Attribute names as html.parser reports them (lowercased).
+# Inline SVG (charts, topic map): built by generator/pages/svg.py, which escapes every value; tag and attribute names
+# are the code's own. Attribute names as html.parser reports them (lowercased).
 SVG_TAGS = {"figure", "figcaption", "svg", "g", "line", "circle", "path", "text", "tspan", "title"}
 SVG_ATTRS = {"viewbox", "width", "height", "role", "aria-label", "aria-hidden", "transform", "x", "y", "dy"}
 SVG_ATTRS |= {"x1", "x2", "y1", "y2"}
@@ -197,7 +197,7 @@ def _assert_clean_data(pages: dict[str, str], count: int) -> None:
 @settings(max_examples=300, deadline=None)
 @given(text=TEXT)
 def test_escaped_text_renders_to_exactly_the_text(text: str) -> None:
-    from generator.render import escape_markdown
+    from generator.templating import escape_markdown
 
     # control characters never reach rendering: validation rejects them (Markdown uses \x02/\x03 internally)
     flat = " ".join("".join(c for c in text if c.isspace() or (ord(c) >= 32 and not 0x7F <= ord(c) <= 0x9F)).split())

@@ -174,7 +174,7 @@ def test_a_changed_template_override_renders_anew(project: Path, tmp_path: Path)
     generate(Project.at(project), memo=memo)
     overrides = project / "site_src" / "overrides" / "templates"
     overrides.mkdir(parents=True, exist_ok=True)
-    package = Path(__file__).resolve().parents[1] / "generator" / "templates" / "topic.md.j2"
+    package = Path(__file__).resolve().parents[1] / "generator" / "pages" / "templates" / "topic.md.j2"
     (overrides / "topic.md.j2").write_text(package.read_text("utf-8") + "\nOverridden.\n", "utf-8")
     warm = generate(Project.at(project), memo=memo)
     topic_pages = [

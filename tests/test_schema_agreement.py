@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import textio, yamlio
 from generator.errors import BriefingError
-from generator.load import load_one, load_topics
-from generator.validate import validate_brief, validate_topics
+from generator.stages.load import load_one, load_topics
+from generator.stages.validate import validate_brief, validate_topics
+from generator.text import textio, yamlio
 
 from .conftest import BIN, REPO, copy_project, run
 

@@ -11,9 +11,9 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from generator.load import annotation_paths
-from generator.provenance import normalise
-from generator.yamlio import load
+from generator.stages.load import annotation_paths
+from generator.text.provenance import normalise
+from generator.text.yamlio import load
 
 from .conftest import REPO
 
@@ -245,7 +245,7 @@ def test_map_has_a_linked_node_per_topic(site: Path) -> None:
     svg = page(site, "map/index.html").select_one("article figure.bf-map svg")
     assert svg is not None and svg.get("aria-label")
     nodes = svg.select("a.bf-node")
-    # xlink:href: see generator/topicmap.py (Material's instant navigation and SVG links)
+    # xlink:href: see generator/pages/topicmap.py (Material's instant navigation and SVG links)
     assert {a["xlink:href"] for a in nodes} == {f"../topics/{slug}/" for slug in corpus.topics}
     for node in nodes:
         assert "href" not in node.attrs

@@ -11,9 +11,10 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from .. import textio, yamlio
 from ..errors import BriefingError
+from ..text import textio, yamlio
 from .figures import DraftFigure
+from .matching import figure_key, quote_key
 from .metadata import extract_metadata
 from .pipeline import extract, strip_refused
 from .quotes import DraftQuote
@@ -106,7 +107,7 @@ def comment(value: str) -> str:
 
 
 _ENV = Environment(
-    loader=PackageLoader("generator", "templates"),
+    loader=PackageLoader("generator.drafting", "templates"),
     autoescape=False,
     trim_blocks=True,
     lstrip_blocks=True,
@@ -156,8 +157,6 @@ def load_registry(briefs_dir: Path) -> list[RegistryTopic]:
 
 def new_items(draft: Draft, editor: Any) -> list[str]:
     """What the draft has that the editor's annotation (loaded YAML data) lacks, one line each."""
-    from .score import figure_key, quote_key
-
     data = editor if isinstance(editor, dict) else {}
     have_quotes = {quote_key(str(q.get("text", ""))) for q in _entries(data.get("quotes"))}
     have_figures = {figure_key(str(f.get("value", ""))) for f in _entries(data.get("key_figures"))}

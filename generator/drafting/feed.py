@@ -89,8 +89,8 @@ def import_feed(
 ) -> FeedReport:
     """Import every entry of the feed at `url` not imported before (at most `limit` new ones), write them, and
     say what was new, skipped and failed."""
-    from ..importer import Batch
-    from ..importer import write as write_planned
+    from .importer import Batch
+    from .importer import write as write_planned
 
     progress = progress or Progress()
     title, entries = read_feed(url, timeout)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .. import provenance
+from ..text import provenance
 from .lexicon import FUNCTION_WORDS, IDENTIFIER_BEFORE, IRREGULAR_PLURALS, MONTHS, NUMBER_WORDS, WEEKDAYS, words
 
 _CURRENCY = r"(?:US\$|A\$|C\$|NZ\$|HK\$|R\$|\$|£|€|¥|₩|₽|₴|₹)"

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from .. import textio, yamlio
 from ..errors import BriefingError, Location, display_path
-from ..load import SLUG, annotation_paths
+from ..stages.load import SLUG, annotation_paths
+from ..text import textio, yamlio
 
 EARLIER = " (earlier in this import)"
 _TRACKING = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "ocid", "cmpid")

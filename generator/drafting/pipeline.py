@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import provenance
+from ..text import provenance
 from .figures import DraftFigure, extract_figures
 from .names import Person, find_people
 from .quotes import DraftQuote, extract_quotes

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..yamlio import Document
+from ..text.yamlio import Document
 
 SECTIONS = ("quotes", "key_figures")
 Item = tuple[str, int]

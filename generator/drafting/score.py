@@ -13,20 +13,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .. import provenance, textio, yamlio
 from ..errors import BriefingError, Location
-from .figures import core
-from .lexicon import words
+from ..text import textio, yamlio
+from .matching import figure_key, quote_key, same_speaker
 from .pipeline import extract
-
-_ENDS = " \t\n.,;:!?\"'“”‘’()[]…-–—"
-_TITLE_WORDS = words("the a an mr mrs ms dr prof professor sir dame")
 
 
 @dataclass
@@ -61,24 +56,6 @@ class Tally:
 
 def _ratio(part: int, whole: int) -> float:
     return round(part / whole, 3) if whole else 1.0
-
-
-def quote_key(text: str) -> str:
-    return provenance.normalise(text).casefold().strip(_ENDS)
-
-
-def figure_key(value: str) -> str:
-    return core(value)
-
-
-def same_speaker(drafted: str, gold: str) -> bool:
-    a, b = _name_words(drafted), _name_words(gold)
-    return bool(a) and bool(b) and (a == b or a <= b or b <= a)
-
-
-def _name_words(name: str) -> set[str]:
-    words = re.findall(r"[\w’'-]+", provenance.normalise(name).casefold().replace("–", "-"))
-    return {w for w in words if w not in _TITLE_WORDS}
 
 
 def load_gold(path: Path) -> dict[str, Any]:

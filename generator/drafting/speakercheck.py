@@ -9,9 +9,9 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .. import provenance
+from ..text import provenance
+from .matching import quote_key, same_speaker
 from .pipeline import Extracted
-from .score import quote_key, same_speaker
 
 WINDOW = 2  # paragraphs either side of the quote's own
 _TITLES = {

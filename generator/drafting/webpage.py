@@ -16,9 +16,9 @@ from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup, Tag
 
-from .. import textio
 from ..errors import BriefingError, Location
 from ..model import PartialDate
+from ..text import textio
 
 MAX_PAGE_BYTES = 5 * textio.MAX_ARTICLE_BYTES  # pages carry scripts and styles; the article text is capped below
 MAX_JSON_LD_CHARS = 200_000

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from generator.build import Project, check
-from generator.load import annotation_paths
+from generator.stages.load import annotation_paths
 
 from ..conftest import REPO
 from .conftest import Tab, section_link

@@ -11,8 +11,8 @@ import pytest
 import yaml
 from playwright.sync_api import Locator, Page, expect
 
-from generator.load import annotation_paths
-from generator.yamlio import load
+from generator.stages.load import annotation_paths
+from generator.text.yamlio import load
 
 from ..conftest import REPO, copy_project, run
 from .conftest import Tab, search_opener, section_link, serve

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import yamlio
 from generator.drafting.draft import build_draft, load_registry, new_items, render, yaml_string
-from generator.load import RawBrief
-from generator.validate import validate_brief, validate_topics
+from generator.stages.load import RawBrief
+from generator.stages.validate import validate_brief, validate_topics
+from generator.text import yamlio
 
 REPO = Path(__file__).resolve().parents[2]
 ARTICLES = sorted((REPO / "briefs").glob("*.txt")) + sorted((REPO / "tests" / "gold" / "articles").glob("*.txt"))

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator import yamlio
 from generator.cli import main
 from generator.drafting.feed import Progress, import_feed, read_feed
 from generator.errors import BriefingError
+from generator.text import yamlio
 
 from ..conftest import run, tree_digest
 from .localserver import Reply, Server, article_page, html, redirect
@@ -30,7 +30,7 @@ STORIES = {
 
 
 def slug(title: str) -> str:
-    from generator.importer import make_slug
+    from generator.drafting.importer import make_slug
 
     return make_slug(title, "x")
 

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator import yamlio
 from generator.cli import main
 from generator.drafting.fetch import MAX_REDIRECTS, fetch, user_agent
 from generator.drafting.webpage import MAX_PAGE_BYTES
 from generator.errors import BriefingError
+from generator.text import yamlio
 
 from ..conftest import run, tree_digest
 from .localserver import HTML, Reply, Server, article_page, dribble, html, redirect, unused_port, zeros
@@ -192,7 +192,7 @@ def test_an_undecodable_page_is_refused(server: Server) -> None:
 
 
 def problem_of_import(url: str) -> str:
-    from generator.importer import plan
+    from generator.drafting.importer import plan
 
     with pytest.raises(BriefingError) as caught:
         plan([url], Path("."), Path("/nonexistent-briefs"), False, lambda _: None, timeout=5)

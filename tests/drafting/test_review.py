@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from generator import yamlio
 from generator.drafting.review import drafted_items, item_at_line, mark_reviewed
+from generator.text import yamlio
 
 TEXT = """\
 title: "T"   # the editor's comment stays
@@ -39,7 +39,9 @@ def test_drafted_items_are_listed_in_file_order() -> None:
 
 def test_every_drafted_entry_becomes_reviewed_and_nothing_else_changes() -> None:
     marked = mark_reviewed(TEXT, doc(), drafted_items(doc()))
-    assert marked == """\
+    assert (
+        marked
+        == """\
 title: "T"   # the editor's comment stays
 quotes:
   - text: "one"
@@ -57,6 +59,7 @@ key_figures:
 
 topics: [a]
 """
+    )
     again = doc(marked)
     assert drafted_items(again) == []
     assert again.data["quotes"][1] == {"reviewed": "true", "text": "two", "speaker": "B"}

@@ -1,0 +1,112 @@
+"""A thin MkDocs plugin: run the generator before every build and watch briefs/ while serving."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from jinja2.bccache import Bucket, BytecodeCache
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+
+from ..build import Generated, Project, generate
+from ..errors import BriefingError
+from ..memo import Memo
+from ..model import SiteInfo
+from . import search
+
+log = get_plugin_logger(__name__)
+
+# One memo per project for the life of the process: a preview server's rebuilds redo only what an edit touched.
+# (Module level, not on the plugin, so it survives however MkDocs re-creates plugins between rebuilds.)
+_MEMOS: dict[tuple[Path, Path, Path], Memo] = {}
+
+
+class _CompiledTemplates(BytecodeCache):
+    """The theme's templates compiled once per process: MkDocs makes a new Jinja environment for every rebuild,
+    and compiling Material's templates again cost about half a second of each preview rebuild. Jinja checks each
+    template's source checksum, so an edited template is compiled anew."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self._code:
+            bucket.bytecode_from_string(self._code[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
+
+
+def memo_for(project: Project) -> Memo:
+    """The memo a long-lived process (briefing serve, mkdocs serve) keeps for `project`."""
+    return _MEMOS.setdefault((project.root, project.briefs_dir, project.docs_dir), Memo())
+
+
+class BriefingConfig(Config):
+    briefs_dir = config_options.Type(str, default="briefs")
+    # site search: None is BRIEFING_SEARCH or 'auto' (Material's below search.PAGEFIND_FROM briefs, else Pagefind)
+    search = config_options.Optional(config_options.Choice(search.MODES))
+
+
+class BriefingPlugin(BasePlugin[BriefingConfig]):
+    # set by `briefing build` (mkdocs/staging.py) on this instance: the pages it has just generated, so this build
+    # need not generate them again, and its --search choice
+    fresh: Generated | None = None
+    search_mode: str | None = None
+
+    def _project(self, config: Any) -> Project:
+        root = Path(config.config_file_path).parent
+        # MkDocs' own values (after !ENV and `mkdocs serve`'s dev address), as plain ones: the core never sees MkDocs
+        site = SiteInfo(config.site_url or None, config.site_name, bool(config.use_directory_urls))
+        project = Project.at(root, Path(config.docs_dir), site)
+        return Project(project.root, (root / self.config.briefs_dir).resolve(), project.docs_dir, project.site)
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._serving = command == "serve"
+
+    def on_pre_build(self, *, config: Any) -> None:
+        result = self.fresh or self._generate(config)  # `briefing build` generated a moment ago: not twice
+        try:  # Material's search or Pagefind, by the size of the corpus just generated
+            search.configure(config, self.search_mode or self.config.search, len(result.corpus.briefs))
+        except BriefingError as exc:
+            raise PluginError(str(exc)) from None
+
+    def _generate(self, config: Any) -> Generated:
+        try:
+            project = self._project(config)
+            result = generate(project, memo=memo_for(project) if getattr(self, "_serving", False) else None)
+        except BriefingError as exc:
+            raise PluginError(f"briefing: the annotations have errors:\n{exc}") from None
+        for warning in result.warnings:
+            log.info(str(warning))
+        if result.report and (result.report.written or result.report.removed):
+            log.info(f"wrote {len(result.report.written)} pages, removed {len(result.report.removed)}")
+        return result
+
+    def on_env(self, env: Any, *, config: Any, files: Any) -> Any:
+        if getattr(self, "_serving", False) and env.bytecode_cache is None:
+            env.bytecode_cache = _COMPILED
+        return env
+
+    def on_post_build(self, *, config: Any) -> None:
+        try:
+            search.post_build(config, serving=getattr(self, "_serving", False))
+        except BriefingError as exc:
+            raise PluginError(f"briefing: {exc}") from None
+
+    def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
+        project = self._project(config)
+        server.watch(str(project.briefs_dir))
+        # The docs folder holds what the generator writes, and it writes there during a build: watching it would
+        # start a second rebuild after every edit. Watch the editors' inputs and the theme overrides instead.
+        overrides = Path(config.docs_dir) / "overrides"
+        if Path(config.docs_dir).resolve() != project.root and overrides.is_dir():
+            server.unwatch(config.docs_dir)
+            server.watch(str(overrides))
+        return server

@@ -1,0 +1,33 @@
+"""A brief's page: source line, summary, key figures, quotes, timeline, topics, related briefs, the article."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from .. import addresses
+from ..model import Brief, Corpus, SiteInfo
+from .kind import Inputs, PageKind
+
+
+def _pages(corpus: Corpus) -> Iterator[tuple[str, Inputs]]:
+    for brief in corpus.briefs:
+        yield addresses.brief_page(brief.slug), _inputs(corpus, brief)
+
+
+def _inputs(corpus: Corpus, brief: Brief) -> Inputs:
+    metrics = {f.metric for f in brief.figures if f.metric}
+    return {
+        "brief": brief,
+        "brief_topics": [corpus.topics[s] for s in brief.topics],
+        "related": corpus.related[brief.slug],
+        "metric_counts": {m: len(corpus.metrics[m]) for m in sorted(metrics)},
+    }
+
+
+def _context(inputs: Inputs, site: SiteInfo, path: str) -> dict[str, Any]:
+    brief = inputs["brief"]
+    return {**inputs, "permalink": site.absolute(path), "brief_events": sorted(brief.events, key=lambda e: e.date)}
+
+
+KINDS = (PageKind("brief", _pages, "brief.md.j2", _context),)

@@ -1,0 +1,169 @@
+"""Open data in the built site: data/briefs.json (every annotation, structured, with parsed figure values) and
+data/figures.csv (one row per key figure). Stable order and sorted keys: the same briefs give the same bytes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import textwrap
+from typing import Any
+
+from .. import addresses
+from ..model import Brief, Corpus, SiteInfo
+from ..text.figvalues import plain
+from .kind import PageKind, single, whole_corpus
+
+BRIEFS_JSON, FIGURES_CSV = addresses.BRIEFS_JSON, addresses.FIGURES_CSV
+FORMAT_VERSION = 1
+CSV_COLUMNS = (
+    "brief",
+    "brief_title",
+    "outlet",
+    "published",
+    "metric",
+    "metric_label",
+    "value",
+    "label",
+    "kind",
+    "low",
+    "high",
+    "unit",
+    "approximate",
+    "page",
+)
+# A spreadsheet runs a cell that starts with one of these (or with '-' and no digit) as a formula: such text cells
+# get a leading apostrophe, the usual defence against CSV formula injection.
+_FORMULA_START = ("=", "+", "@", "\t", "\r")
+
+
+def briefs_json(corpus: Corpus, site: SiteInfo) -> str:
+    """Everything as one JSON document. Each brief is serialised on its own, then set into the document with the
+    indentation json.dumps would give it."""
+    text = _rest_json(corpus, site)
+    if not corpus.briefs:
+        return text
+    items = ",\n".join(
+        textwrap.indent(_dumps(_brief(corpus, site, brief)).rstrip("\n"), "    ") for brief in corpus.briefs
+    )
+    # sorted keys put "briefs" first: '{\n  "briefs": [],\n' is where the list goes
+    empty = '{\n  "briefs": [],\n'
+    assert text.startswith(empty)
+    return '{\n  "briefs": [\n' + items + "\n  ],\n" + text[len(empty) :]
+
+
+def _rest_json(corpus: Corpus, site: SiteInfo) -> str:
+    """The document without its briefs: the site, the topic registry and the compared metrics."""
+    rest = {
+        "format": FORMAT_VERSION,
+        "site": {"name": site.name, "url": site.url},
+        "briefs": [],
+        "topics": [
+            {
+                "slug": topic.slug,
+                "name": topic.name,
+                "kind": topic.kind,
+                "description": topic.description,
+                "aliases": list(topic.aliases),
+                "briefs": len(corpus.briefs_by_topic[slug]),
+            }
+            for slug, topic in corpus.topics.items()
+        ],
+        "metrics": [
+            {"id": metric, "label": corpus.metric_labels[metric], "briefs": [r.brief.slug for r in reports]}
+            for metric, reports in corpus.metrics.items()
+        ],
+    }
+    return _dumps(rest)
+
+
+def _dumps(data: object) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def _brief(corpus: Corpus, site: SiteInfo, brief: Brief) -> dict[str, Any]:
+    page = addresses.brief_page(brief.slug)
+    source = brief.source
+    return {
+        "slug": brief.slug,
+        "page": site.page_url(page),
+        "url": site.absolute(page),
+        "title": brief.title,
+        "status": brief.status,
+        "source": {
+            "name": source.name,
+            "author": source.author,
+            "published": source.published.iso() if source.published else None,
+            "url": source.url,
+        },
+        "summary": brief.summary,
+        "topics": [corpus.topics[s].name for s in brief.topics],
+        "key_figures": [
+            {"value": f.value, "label": f.label, "metric": f.metric, "parsed": f.parsed.as_json()}
+            for f in brief.figures
+        ],
+        "quotes": [{"text": q.text, "speaker": q.speaker, "role": q.role} for q in brief.quotes],
+        "events": [
+            {
+                "date": e.date.iso(),
+                "precision": e.date.precision,
+                "what": e.what,
+                "sentence": e.sentence,
+                "topics": [corpus.topics[s].name for s in e.topics or brief.topics],
+            }
+            for e in brief.events
+        ],
+    }
+
+
+def figures_csv(corpus: Corpus, site: SiteInfo) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerow(CSV_COLUMNS)
+    for brief in corpus.briefs:
+        out.write(_csv_rows(corpus, site, brief))
+    return out.getvalue()
+
+
+def _csv_rows(corpus: Corpus, site: SiteInfo, brief: Brief) -> str:
+    page = addresses.brief_page(brief.slug)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    for figure in brief.figures:
+        parsed = figure.parsed
+        writer.writerow(
+            [
+                brief.slug,
+                _cell(brief.title),
+                _cell(brief.source.name or ""),
+                brief.source.published.iso() if brief.source.published else "",
+                figure.metric or "",
+                _cell(corpus.metric_labels.get(figure.metric or "", "")),
+                _cell(figure.value),
+                _cell(figure.label),
+                parsed.kind,
+                _number(parsed.low),
+                _number(parsed.high),
+                parsed.unit or "",
+                "yes" if parsed.approximate else "no",
+                site.absolute(page) or site.page_url(page),
+            ]
+        )
+    return out.getvalue()
+
+
+def _cell(text: str) -> str:
+    risky = text.startswith(_FORMULA_START) or (text.startswith("-") and not text[1:2].isdigit())
+    return "'" + text if risky else text
+
+
+def _number(value: float | None) -> str:
+    number = plain(value)
+    return "" if number is None else str(number)
+
+
+KINDS = (
+    PageKind(
+        "open data (JSON)", single(BRIEFS_JSON, whole_corpus), make=lambda c, site: briefs_json(c["corpus"], site)
+    ),
+    PageKind("open data (CSV)", single(FIGURES_CSV, whole_corpus), make=lambda c, site: figures_csv(c["corpus"], site)),
+)
