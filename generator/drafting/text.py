@@ -84,10 +84,14 @@ def analyse(text: str) -> Article:
             article.paragraphs.append((start, start + len(stripped)))
         offset += len(line) + 1
     marks = DOUBLE_MARKS if any(mark in text for mark in DOUBLE_MARKS) else SINGLE_MARKS
+    carried = False  # the previous paragraph left a quotation open
     for index, (start, end) in enumerate(article.paragraphs):
-        following = article.paragraphs[index + 1][0] if index + 1 < len(article.paragraphs) else None
-        continues = following is not None and text[following] in marks and _is_opening(text, following, start)
-        article.quotes.extend(_pair(text, start, end, index, marks, continues))
+        following = article.paragraphs[index + 1] if index + 1 < len(article.paragraphs) else None
+        continues = following is not None and text[following[0]] in marks and _is_opening(text, following[0], start)
+        closes = following is not None and _closes_first(text, *following, marks)
+        found = _pair(text, start, end, index, marks, continues or closes, carried)
+        article.quotes.extend(found)
+        carried = bool(found) and found[-1].runs_on and closes and not continues
     for index, (start, end) in enumerate(article.paragraphs):
         spans = [q for q in article.quotes if q.paragraph == index]
         article.sentences.extend(_sentences(text, start, end, index, spans))
@@ -106,9 +110,19 @@ def _is_opening(text: str, at: int, paragraph_start: int) -> bool:
     return text[at] in _OPENING_GLYPHS
 
 
-def _pair(text: str, start: int, end: int, paragraph: int, marks: str, continues: bool) -> list[Quoted]:
+def _closes_first(text: str, start: int, end: int, marks: str) -> bool:
+    """A paragraph whose first quotation mark closes: it continues a quotation left open before it."""
+    for at in range(start, end):
+        if text[at] in marks and not (marks is SINGLE_MARKS and _is_apostrophe(text, at, start, end)):
+            return not _is_opening(text, at, start) and text[at] not in _OPENING_GLYPHS
+    return False
+
+
+def _pair(
+    text: str, start: int, end: int, paragraph: int, marks: str, continues: bool, carried: bool = False
+) -> list[Quoted]:
     found: list[Quoted] = []
-    opened: int | None = None
+    opened: int | None = start - 1 if carried else None  # the quotation carried on from the paragraph before
     for at in range(start, end):
         char = text[at]
         if char not in marks:
