@@ -52,3 +52,11 @@ FEMALE = words("she her hers herself mrs ms miss dame lady queen princess mother
 FEMALE |= words("grandmother woman girl spokeswoman chairwoman congresswoman nun actress widow")
 # Determiners that make a description anonymous: "a senior European diplomat", "one official", "some analysts".
 INDEFINITE = words("a an one some another several two three many other")
+# Verbs that introduce a quotation beyond the shared list: "The city reasoned", "the letter reads".
+MORE_SPEECH_VERBS = words(
+    """
+    reason reasons reasoned read reads dub dubs dubbed characterize characterizes characterized characterise
+    characterises characterised highlight highlights highlighted highlighting stating state insist insisting
+    tell telling describe recount recounting maintain maintains maintained contend contends contended
+    """
+)

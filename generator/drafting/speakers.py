@@ -3,10 +3,13 @@ for the previous speaker, or the speaker of the quotation it continues."""
 
 from __future__ import annotations
 
+import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from .lexicon import AUXILIARIES, PARTICIPLES, PRONOUNS, SPEECH_VERBS
+from .descriptions import FEMALE, MALE, MORE_SPEECH_VERBS, ORG_NOUNS
+from .lexicon import AUXILIARIES, PARTICIPLES, PRONOUNS
+from .lexicon import SPEECH_VERBS as _BASE_SPEECH_VERBS
 from .names import (
     Person,
     appositive_after,
@@ -21,6 +24,9 @@ from .names import (
 )
 from .text import Article, Quoted
 
+SPEECH_VERBS = _BASE_SPEECH_VERBS | MORE_SPEECH_VERBS
+PARTICIPLES = PARTICIPLES | frozenset(w for w in MORE_SPEECH_VERBS if w.endswith("ing"))
+_CONJUNCTIONS = frozenset(["and", "but", "then", "and then", "but then", "also", "and also", "or"])
 _WORDS = re.compile(r"[A-Za-z][\w'’-]*\.?|[^\sA-Za-z]+")
 _LEAD = " \u00a0,—–-…:"
 # What may follow "X said" after a quotation: nothing, a new clause, or a short adverbial ("on Monday").
@@ -30,7 +36,16 @@ _TRAILER = re.compile(
     re.IGNORECASE,
 )
 _BOUNDARY = re.compile(r"(?:^|[;:(]|,?\s(?:and|but|while|whereas|because|although|though|after|as|when|so)\s|,\s)")
-_ACCORDING = re.compile(r"\b[Aa]ccording to (.+?)(?:,|$)")
+_ACCORDING = re.compile(r"\b(?:[Aa]ccording to|[Ii]n the words of|[Qq]uoting) (.+?)(?:,|$)")
+# "the post by an unknown author", "Cornyn's statement", "PC World's recent analysis of its traffic": who wrote it.
+_BY_AUTHOR = re.compile(
+    r"^(?:the|a|an)\s+(?:[a-z]+\s+)?(?:post|statement|message|letter|report|note|tweet|blog|email|analysis|study)\s+"
+    r"(?:by|from)\s+(.+)$"
+)
+_DOCUMENT_OF = re.compile(
+    r"^(.+?)['’]s?\s+(?:[a-z]+\s+)?(?:statement|analysis|report|letter|post|blog|website|message|tweet|"
+    r"press release|announcement|study|survey|account)\b"
+)
 _SUBJECT_ROLE_NOUN = re.compile(r"^(?:the|a|an)\s+([a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)$")
 # The one being told: "told POLITICO", "told reporters", "told the BBC", "told him".
 _OBJECT = re.compile(r"^(?:(?:the|a|an|his|her|their|its)\s+)?[\w'’.&-]+(?:\s+[A-Z][\w'’.&-]*)*")
@@ -48,7 +63,32 @@ INHERIT = "\x00inherit"
 class Attribution:
     speaker: str
     role: str | None
-    how: str  # after, before, according, inherited, continued, pronoun
+    how: str  # after, before, according, inherited, continued, pronoun, description, lead-in, turn, topic
+    confidence: str = "high"  # high, medium, low
+
+
+# How sure each rule is: a name next to a speech verb is high; a chain back to an earlier name is medium;
+# a guess from the sentence before is low. An anonymous source kept as written is medium (for review).
+CONFIDENCE = {
+    "after": "high",
+    "before": "high",
+    "according": "high",
+    "inherited": "high",
+    "lead-in": "high",
+    "continued": "medium",
+    "pronoun": "medium",
+    "description": "medium",
+    "turn": "medium",
+    "topic": "low",
+}
+
+
+def _rated(found: Attribution, how: str | None = None) -> Attribution:
+    how = how or found.how
+    confidence = CONFIDENCE.get(how, "medium")
+    if found.confidence == "low" or (found.confidence == "medium" and confidence == "high"):
+        confidence = found.confidence
+    return Attribution(found.speaker, found.role, how, confidence)
 
 
 @dataclass
@@ -58,6 +98,8 @@ class _State:
     mentions: list[tuple[int, Person]]
     last: Attribution | None = None
     last_sentence: int = -10
+    quote_start: int = 0
+    genders: dict[str, str] = field(default_factory=dict)
 
 
 def attribute(article: Article, quotes: list[Quoted], people: list[Person]) -> list[Attribution | None]:
@@ -74,20 +116,99 @@ def attribute(article: Article, quotes: list[Quoted], people: list[Person]) -> l
         following = quotes[index + 1] if index + 1 < len(quotes) else None
         post_end = following.open if following and following.open < bounds.end else bounds.end
         pre_start = previous.close + 1 if same_sentence and previous else bounds.start
+        state.quote_start = quote.open
         result = _after(article.text, quote.close + 1, post_end, state)
-        if result is None:
-            result = _before(article.text, pre_start, quote.open, state)
+        if result is None or result.speaker == INHERIT:
+            result = _before(article.text, pre_start, quote.open, state) or result
+        if result is None and not same_sentence:
+            result = _lead_in(article, quote, sentence, state)
         if result is not None and result.speaker == INHERIT:
-            result = found[-1] if same_sentence and found else state.last
-            result = Attribution(result.speaker, result.role, "inherited") if result else None
+            earlier = found[-1] if same_sentence and found else state.last
+            result = _rated(earlier, "inherited") if earlier else None
         if result is None and same_sentence and found and found[-1]:
-            result = Attribution(found[-1].speaker, found[-1].role, "inherited")
+            result = _rated(found[-1], "inherited")
         if result is None and state.last and _continues(article, quote, sentence, state, previous):
-            result = Attribution(state.last.speaker, state.last.role, "continued")
+            result = _rated(state.last, "continued")
+        if result is None:
+            result = _turn(article, quote.open, state)
+        if result is None and _opens_sentence(article, quote, sentence):
+            result = _topic(article, sentence, state)
+        if result is not None:
+            result = _rated(result)
         found.append(result)
         if result is not None:
             state.last, state.last_sentence = result, sentence
     return found
+
+
+def _opens_sentence(article: Article, quote: Quoted, sentence: int) -> bool:
+    return not article.text[article.sentences[sentence].start : quote.open].strip(_LEAD + "\"“”'‘’")
+
+
+def _lead_in(article: Article, quote: Quoted, sentence: int, state: _State) -> Attribution | None:
+    """'Rathbun stated,' or 'Jeremy Browne said:' closing the sentence (or paragraph) before the quotation."""
+    if sentence == 0 or not _opens_sentence(article, quote, sentence):
+        return None
+    before = article.sentences[sentence - 1]
+    lead = article.text[before.start : before.end].rstrip()
+    if not lead.endswith((":", ",")):
+        return None
+    found = _before(article.text, before.start, before.start + len(lead), state)
+    if found is None or found.speaker == INHERIT:
+        return found
+    return Attribution(found.speaker, found.role, "lead-in", found.confidence)
+
+
+_TURN = re.compile(r"^(?:(?:THE|MR\.?|MS\.?|MRS\.?|DR\.?)\s+)?([A-Z][A-Z .'’-]{1,40}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}):\s")
+
+
+def _turn(article: Article, offset: int, state: _State) -> Attribution | None:
+    """A transcript or Q&A turn ('THE PRESIDENT: Well, ... I was going to say “good afternoon”'): the label's
+    person speaks every quotation inside the turn that has no attribution of its own."""
+    for start, end in reversed(article.paragraphs):
+        if start > offset:
+            continue
+        match = _TURN.match(article.text[start:end])
+        if not match:
+            if re.match(r"^[“\"‘']", article.text[start:end]) or start < offset - 3000:
+                return None
+            continue
+        label = match.group(0).rstrip(": ").strip()
+        if label.upper() in ("Q", "QUESTION", "A", "ANSWER"):
+            return None
+        key = match.group(1).strip().lower()
+        for person in reversed([p for p in state.people if p.offset < start]):
+            role = (person.role or "").lower()
+            if key in person.name.lower().split() or (key and key.split()[-1] in role.split()):
+                return Attribution(person.name, person.role, "turn")
+        return Attribution(label.title() if label.isupper() else label, None, "turn", "low")
+    return None
+
+
+def _topic(article: Article, sentence: int, state: _State) -> Attribution | None:
+    """A quotation standing alone after a sentence about someone ('Heald noted the findings show ...'):
+    the speaker of that sentence's speech verb, or the person it is about. A guess, marked low."""
+    if sentence == 0:
+        return None
+    bounds = article.sentences[sentence - 1]
+    if bounds.paragraph < article.sentences[sentence].paragraph - 1:
+        return None
+    text = article.text
+    for match in re.finditer(r"[A-Za-z]+", text[bounds.start : bounds.end]):
+        word = match.group(0)
+        if word in SPEECH_VERBS and word not in PARTICIPLES and not _passive(text[bounds.start :], match.start()):
+            found = _before(text, bounds.start, bounds.start + match.end(), state)
+            if found is not None and found.speaker != INHERIT and _looks_like_speaker(found.speaker):
+                return Attribution(found.speaker, found.role, "topic", "low")
+            break
+    subject = _recent_subject(state, bounds.end - 1)
+    if subject is not None:
+        return Attribution(subject.name, subject.role, "topic", "low")
+    return None
+
+
+def _looks_like_speaker(name: str) -> bool:
+    return bool(name) and len(name.split()) <= 8 and name.lower() not in _CONJUNCTIONS
 
 
 def _continues(article: Article, quote: Quoted, sentence: int, state: _State, previous: Quoted | None) -> bool:
@@ -111,7 +232,7 @@ def _after(text: str, start: int, end: int, state: _State) -> Attribution | None
     words = rest.split()
     first = words[0].lower().strip(",")
     if first in SPEECH_VERBS and first not in PARTICIPLES and len(words) > 1:
-        np = re.split(r"\s(?:on|in|at|during|after|before|adding|as|when|while|via|through)\s|;|\s[—–]", rest)[0]
+        np = re.split(r"\s(?:on|in|at|during|after|before|adding|as|when|while|via|through|to|which|who)\s|;|\s[—–]", rest)[0]
         return _speaker(np[len(words[0]) :].strip(" ,"), offset + len(words[0]), state, "after")
     according = _ACCORDING.match(rest)
     if according:
@@ -144,8 +265,14 @@ def _before(text: str, start: int, end: int, state: _State) -> Attribution | Non
         return None
     verb = verbs[-1]
     if verb.group(0) in PARTICIPLES:  # "X said, adding that ...": the participle has X's subject
+        direct = _participle_subject(pre[: verb.start()])
+        if direct:  # "with Boswell stating:", "a message stating,", "with one poster writing"
+            return _speaker(direct, start + pre.rfind(direct, 0, verb.start()), state, "before")
         finite = [m for m in verbs if m.group(0) not in PARTICIPLES]
         if not finite:
+            opening = _clause_subject(pre)  # "The Senator from Alaska, in explaining ..., writing:"
+            if opening:
+                return _speaker(opening, start, state, "before")
             return Attribution(INHERIT, None, "inherited")
         return _before(text, start, start + finite[-1].end(), state) or Attribution(INHERIT, None, "inherited")
     subject = _subject(_strip_auxiliaries(pre[: verb.start()]))
@@ -158,6 +285,30 @@ def _before(text: str, start: int, end: int, state: _State) -> Attribution | Non
     if not subject:
         return None
     return _speaker(subject, start + pre.find(subject), state, "before")
+
+
+def _participle_subject(text: str) -> str:
+    """The noun phrase a participle hangs on without a comma: 'with Boswell stating' -> 'Boswell'."""
+    if not text or text.rstrip() != text[:-1] or text.rstrip().endswith(","):
+        return ""
+    match = re.search(r"(?:^|\b(?:with|and|as|while|by)\s+|,\s+)((?:(?:a|an|the|one|some)\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,3})\s*$", text)
+    if not match:
+        return ""
+    phrase = match.group(1)
+    if phrase.split()[0].lower() not in ("a", "an", "the", "one", "some") and not phrase[:1].isupper():
+        return ""
+    return phrase if len(phrase.split()) <= 5 and phrase.lower() not in PRONOUNS else ""
+
+
+def _clause_subject(text: str) -> str:
+    """The noun phrase that opens the sentence, up to its first comma: 'The Senator from Alaska'."""
+    head = text.lstrip(_LEAD + "\"“”'‘’").split(",", 1)[0].strip()
+    words = head.split()
+    if not words or len(words) > 6 or not words[0][:1].isupper():
+        return ""
+    if any(w.lower() in SPEECH_VERBS or w.lower() in AUXILIARIES for w in words):
+        return ""
+    return head
 
 
 def _passive(text: str, at: int) -> bool:
@@ -194,7 +345,14 @@ def _speaker(np: str, offset: int, state: _State, how: str) -> Attribution | Non
     np = np.strip(" ,.\u00a0")
     if not np or len(np.split()) > 24:
         return None
+    if np.lower() in _CONJUNCTIONS:  # "..., and said it was “...”": the subject said before
+        return Attribution(INHERIT, None, "inherited")
+    np = re.sub(r"^(?:and|but|then|so)\s+", "", np)
+    author = _BY_AUTHOR.match(np) or _DOCUMENT_OF.match(np)
+    if author and not author.group(1).lower() in PRONOUNS:
+        np = author.group(1)  # "the post by an unknown author", "Cornyn's statement"
     head, _, tail = np.partition(", ")
+    head = _expand_acronym(head, state)
     if head.lower() in PRONOUNS:
         return _pronoun(head.lower(), state, offset)
     if tail and head[:1].islower():  # "the college's president, Dr Alan Reeve": the name follows its role
@@ -211,6 +369,7 @@ def _speaker(np: str, offset: int, state: _State, how: str) -> Attribution | Non
     if bare and len(bare.split()) == 1 and is_person_name(bare, min_tokens=1):
         person = resolve(bare, state.people, offset)
         role = tail if tail and not tail[:1].isupper() else None
+        person = person or _similar_surname(bare, state, offset)
         if person:
             return Attribution(person.name, person.role or role, how)
         return Attribution(bare, role, how)
@@ -220,34 +379,112 @@ def _speaker(np: str, offset: int, state: _State, how: str) -> Attribution | Non
             if role_noun.group(1).split()[-1] in (person.role or "").lower().split():
                 return Attribution(person.name, person.role, how)
         if _PERSON_NOUN.search(head):  # "the teenager", "the 34-year-old": the person just written about
-            subject = _recent_subject(state, offset)
+            subject = _recent_subject(state, offset, _gender_of_words(head))
             if subject is not None:
-                return Attribution(subject.name, subject.role, "pronoun")
+                return Attribution(subject.name, subject.role, "description")
     if len(head.split()) > 8 or not any(ch.isalpha() for ch in head):
         return None
-    return Attribution(head, tail or None, how)
+    anonymous = head.split()[0].lower() in ("a", "an", "one", "some", "another", "several")
+    return Attribution(head, tail or None, how, "medium" if anonymous or head[:1].islower() else "high")
 
 
 def _pronoun(word: str, state: _State, offset: int) -> Attribution | None:
-    """'he' or 'she' is the person the nearest sentence before is about (its first person named); 'they' or
-    'it' is the previous speaker."""
+    """'he' or 'she' is the latest person of that gender: the previous speaker if the pronoun fits them, else
+    the person the nearest sentence before is about; 'they' or 'it' is the previous speaker (an organisation or
+    a group), or the organisation named last."""
     if word in ("he", "she"):
-        subject = _recent_subject(state, offset)
+        gender = "m" if word == "he" else "f"
+        last = state.last
+        recent = state.last_sentence >= state.article.sentence_of(offset) - 2
+        if last is not None and recent and _gender(last.speaker, state) in (gender, "") and _is_named(last.speaker):
+            return Attribution(last.speaker, last.role, "pronoun")
+        subject = _recent_subject(state, offset, gender)
         if subject is not None:
             return Attribution(subject.name, subject.role, "pronoun")
+        if last is not None and _gender(last.speaker, state) in (gender, ""):
+            return Attribution(last.speaker, last.role, "pronoun", "low")
+        return None
+    if word in ("i", "we"):
+        return _turn(state.article, offset, state)
     if state.last is not None:
         return Attribution(state.last.speaker, state.last.role, "pronoun")
     return None
 
 
-def _recent_subject(state: _State, offset: int) -> Person | None:
+def _is_named(speaker: str) -> bool:
+    return speaker[:1].isupper() and not speaker.split()[0].lower() in ("a", "an", "the", "one", "some")
+
+
+def _recent_subject(state: _State, offset: int, gender: str = "") -> Person | None:
     current = state.article.sentence_of(offset)
     for index in range(current, max(-1, current - 4), -1):
         sentence = state.article.sentences[index]
         named = [p for o, p in state.mentions if sentence.start <= o < min(sentence.end, offset)]
+        named = [p for p in named if not gender or _gender(p.name, state) in (gender, "")]
         if named:
             return named[0]
     return None
+
+
+def _gender(name: str, state: _State) -> str:
+    """'m', 'f' or '' from the person's title or role ('Ms', 'spokeswoman') or the first he/she written after
+    a mention of them, before anyone else is named."""
+    if name in state.genders:
+        return state.genders[name]
+    text = state.article.text
+    votes = {"m": 0, "f": 0}
+    person = next((p for p in state.people if p.name == name), None)
+    for word in re.findall(r"[A-Za-z]+", (person.role or "") if person else ""):
+        found = _gender_of_words(word)
+        if found:
+            votes[found] += 2
+    surname = name.split()[-1] if name.split() else name
+    if surname and surname[:1].isupper():
+        for match in re.finditer(rf"\b{re.escape(surname)}\b", text):
+            title = re.search(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.?\s+(?:[A-Z][\w'’-]+\s+)?$", text[: match.start()][-30:])
+            if title:
+                votes[_gender_of_words(title.group(1))] += 2
+            after = text[match.end() : match.end() + 200]
+            pronoun = re.search(r"\b(he|his|him|she|her)\b", after, re.IGNORECASE)
+            if pronoun and not re.search(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b", after[: pronoun.start()]):
+                votes[_gender_of_words(pronoun.group(1))] += 1
+    gender = "m" if votes["m"] > votes["f"] else "f" if votes["f"] > votes["m"] else ""
+    state.genders[name] = gender
+    return gender
+
+
+def _gender_of_words(text: str) -> str:
+    words = set(text.lower().replace(".", "").split())
+    if words & MALE:
+        return "m"
+    if words & FEMALE:
+        return "f"
+    return ""
+
+
+def _similar_surname(bare: str, state: _State, offset: int) -> Person | None:
+    """A surname misspelt in the article ('Ms Bauchtman' for Lydia Buchtmann): the earlier person whose
+    surname is nearly the same."""
+    best, score = None, 0.0
+    for person in state.people:
+        if person.offset >= offset or len(person.tokens) < 2:
+            continue
+        ratio = difflib.SequenceMatcher(None, bare.lower(), person.tokens[-1].lower()).ratio()
+        if ratio > score:
+            best, score = person, ratio
+    return best if score >= 0.8 else None
+
+
+def _expand_acronym(head: str, state: _State) -> str:
+    """'KCNA' -> 'Korean Central News Agency' when the article wrote 'Korean Central News Agency (KCNA)'."""
+    if not re.fullmatch(r"[A-Z]{2,6}", head):
+        return head
+    match = re.search(rf"((?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|the|on)\s+)?)+[A-Z][\w'’-]*)\s+\({head}\)", state.article.text)
+    if not match:
+        return head
+    words = match.group(1).split()
+    initials = [w for w in words if w[:1].isupper()]
+    return " ".join(words[len(words) - len(words[-len(head) :]) :]) if len(initials) >= len(head) else head
 
 
 def _known_role(name: str, state: _State, offset: int) -> str:
