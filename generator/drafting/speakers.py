@@ -254,14 +254,25 @@ def _after(text: str, start: int, end: int, state: _State) -> Attribution | None
 def _before(text: str, start: int, end: int, state: _State) -> Attribution | None:
     """'X said, "..."' / 'X explained that ... "..."' / 'according to X, ... "..."' before the quotation."""
     pre = text[start:end]
-    verbs = [m for m in re.finditer(r"[A-Za-z]+", pre) if m.group(0) in SPEECH_VERBS and not _passive(pre, m.start())]
+    verbs = [
+        m
+        for m in re.finditer(r"[A-Za-z]+", pre)
+        if m.group(0) in SPEECH_VERBS and not _passive(pre, m.start()) and not _noun_use(pre, m.start())
+    ]
     according = list(_ACCORDING.finditer(pre))
     if according and (not verbs or according[-1].start() > verbs[-1].start()):
-        return _speaker(according[-1].group(1), start + according[-1].start(1), state, "according")
+        source = according[-1].group(1)
+        rest = pre[according[-1].start(1) :].strip(" ,\u00a0")
+        if rest.count(",") <= 3 and len(rest.split()) <= 12:
+            source = rest  # "in the words of the Crown prosecutor, Mark Tedeschi, QC,"
+        return _speaker(source, start + according[-1].start(1), state, "according")
     if not verbs:
         colon = pre.rstrip().endswith(":") and pre.rstrip(" :").split()
         if colon and len(colon) <= 4:
-            return _speaker(pre.rstrip(" :"), start, state, "before")
+            candidate = pre.rstrip(" :").strip()
+            if candidate[:1].isupper() or candidate.split()[0].lower() in ("the", "a", "an"):
+                return _speaker(candidate, start, state, "before")
+            return Attribution(INHERIT, None, "inherited")  # "... is forthcoming: “...”" continues its sentence
         return None
     verb = verbs[-1]
     if verb.group(0) in PARTICIPLES:  # "X said, adding that ...": the participle has X's subject
@@ -292,6 +303,7 @@ def _participle_subject(text: str) -> str:
     if not text or text.rstrip() != text[:-1] or text.rstrip().endswith(","):
         return ""
     match = re.search(r"(?:^|\b(?:with|and|as|while|by)\s+|,\s+)((?:(?:a|an|the|one|some)\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,3})\s*$", text)
+    match = match or re.search(r"\b((?:a|an|the|one|some)\s+[\w'’.-]+(?:\s+[\w'’.-]+){0,2})\s*$", text)
     if not match:
         return ""
     phrase = match.group(1)
@@ -303,12 +315,12 @@ def _participle_subject(text: str) -> str:
 def _clause_subject(text: str) -> str:
     """The noun phrase that opens the sentence, up to its first comma: 'The Senator from Alaska'."""
     head = text.lstrip(_LEAD + "\"“”'‘’").split(",", 1)[0].strip()
-    words = head.split()
-    if not words or len(words) > 6 or not words[0][:1].isupper():
+    match = re.match(
+        r"(?:(?:The|A|An)\s+)?(?:[A-Z][\w'’.-]*\s*)+(?:(?:of|from|for)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s*)+)*", head
+    )
+    if not match or match.group(0).strip().split()[0] in ("In", "On", "At", "After", "Before", "During", "When", "As"):
         return ""
-    if any(w.lower() in SPEECH_VERBS or w.lower() in AUXILIARIES for w in words):
-        return ""
-    return head
+    return match.group(0).strip()
 
 
 def _passive(text: str, at: int) -> bool:
@@ -334,11 +346,30 @@ def _subject(text: str) -> str:
             text, appositive = head, f", {tail}"
         else:
             text = text[:-1]
-    starts = [m.end() for m in _BOUNDARY.finditer(text)]
+    starts = [m.end() for m in _BOUNDARY.finditer(text) if not _joins_a_name(text, m)]
     clause = text[starts[-1] if starts else 0 :].strip()
     if clause.lower().startswith("that "):
         clause = clause[5:]
+    if len(starts) >= 2 and clause[:1].isupper() and not is_person_name(split_title(clause)[1]):
+        named = text[starts[-2] : starts[-1]].strip(" ,")
+        if is_person_name(split_title(named)[1]):  # "Hernan Dario Gomez, Panama coach,"
+            clause, appositive = named, f", {clause}{appositive}"
+    clause = re.sub(r"^(?:and|but|so|then)\s+", "", clause, flags=re.IGNORECASE)
+    clause = re.sub(r"\s+(?:(?:was|were|is|am|are)\s+)?(?:going|about|trying)\s+to$", "", clause)
     return (clause + appositive) if clause else ""
+
+
+def _joins_a_name(text: str, boundary: re.Match[str]) -> bool:
+    """'The Globe and Mail': an 'and' between capitalised words is part of a name."""
+    if boundary.group(0).strip(" ,") != "and" or "," in boundary.group(0):
+        return False
+    before = text[: boundary.start()].rsplit(None, 1)[-1:] or [""]
+    return before[0][:1].isupper() and text[boundary.end() : boundary.end() + 1].isupper()
+
+
+def _noun_use(text: str, at: int) -> bool:
+    """'a blog post', 'his statement': the word is a noun here, not a verb."""
+    return bool(re.search(r"\b(?:a|an|the|his|her|their|its|blog|this|that)\s+$", text[max(0, at - 12) : at], re.I))
 
 
 def _speaker(np: str, offset: int, state: _State, how: str) -> Attribution | None:
@@ -382,6 +413,9 @@ def _speaker(np: str, offset: int, state: _State, how: str) -> Attribution | Non
             subject = _recent_subject(state, offset, _gender_of_words(head))
             if subject is not None:
                 return Attribution(subject.name, subject.role, "description")
+    if len(head.split()) > 8:  # "North Korea's main news agency Korean Central News Agency (KCNA)"
+        runs = [run for _s, _e, run in name_runs(re.sub(r"\s*\([A-Z]{2,6}\)", "", head)) if len(run.split()) >= 2]
+        head = clean_token(runs[-1]) if runs else head
     if len(head.split()) > 8 or not any(ch.isalpha() for ch in head):
         return None
     anonymous = head.split()[0].lower() in ("a", "an", "one", "some", "another", "several")
