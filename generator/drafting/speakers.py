@@ -302,7 +302,8 @@ def _participle_subject(text: str) -> str:
     """The noun phrase a participle hangs on without a comma: 'with Boswell stating' -> 'Boswell'."""
     if not text or text.rstrip() != text[:-1] or text.rstrip().endswith(","):
         return ""
-    match = re.search(r"(?:^|\b(?:with|and|as|while|by)\s+|,\s+)((?:(?:a|an|the|one|some)\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,3})\s*$", text)
+    phrase = r"((?:(?:a|an|the|one|some)\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,3})\s*$"
+    match = re.search(rf"\b(?:with|and|as|while|whilst|by)\s+{phrase}", text) or re.search(rf"(?:^|,\s+){phrase}", text)
     match = match or re.search(r"\b((?:a|an|the|one|some)\s+[\w'’.-]+(?:\s+[\w'’.-]+){0,2})\s*$", text)
     if not match:
         return ""
@@ -428,13 +429,10 @@ def _pronoun(word: str, state: _State, offset: int) -> Attribution | None:
     a group), or the organisation named last."""
     if word in ("he", "she"):
         gender = "m" if word == "he" else "f"
-        last = state.last
-        recent = state.last_sentence >= state.article.sentence_of(offset) - 2
-        if last is not None and recent and _gender(last.speaker, state) in (gender, "") and _is_named(last.speaker):
-            return Attribution(last.speaker, last.role, "pronoun")
         subject = _recent_subject(state, offset, gender)
         if subject is not None:
             return Attribution(subject.name, subject.role, "pronoun")
+        last = state.last
         if last is not None and _gender(last.speaker, state) in (gender, ""):
             return Attribution(last.speaker, last.role, "pronoun", "low")
         return None
@@ -449,12 +447,13 @@ def _is_named(speaker: str) -> bool:
     return speaker[:1].isupper() and not speaker.split()[0].lower() in ("a", "an", "the", "one", "some")
 
 
-def _recent_subject(state: _State, offset: int, gender: str = "") -> Person | None:
+def _recent_subject(state: _State, offset: int, gender: str = "", exact: bool = False) -> Person | None:
     current = state.article.sentence_of(offset)
+    allowed = (gender,) if exact else (gender, "")
     for index in range(current, max(-1, current - 4), -1):
         sentence = state.article.sentences[index]
         named = [p for o, p in state.mentions if sentence.start <= o < min(sentence.end, offset)]
-        named = [p for p in named if not gender or _gender(p.name, state) in (gender, "")]
+        named = [p for p in named if not gender or _gender(p.name, state) in allowed]
         if named:
             return named[0]
     return None
