@@ -60,3 +60,9 @@ MORE_SPEECH_VERBS = words(
     tell telling describe recount recounting maintain maintains maintained contend contends contended
     """
 )
+MORE_SPEECH_VERBS |= words(
+    """
+    promising pledging vowing claiming urging declaring announcing asking suggesting admitting accusing
+    reiterating recalling replying responding confirming stressing emphasising emphasizing acknowledging
+    """
+)

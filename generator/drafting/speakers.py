@@ -165,10 +165,14 @@ _TURN = re.compile(r"^(?:(?:THE|MR\.?|MS\.?|MRS\.?|DR\.?)\s+)?([A-Z][A-Z .'’-]
 def _turn(article: Article, offset: int, state: _State) -> Attribution | None:
     """A transcript or Q&A turn ('THE PRESIDENT: Well, ... I was going to say “good afternoon”'): the label's
     person speaks every quotation inside the turn that has no attribution of its own."""
+    labels = [m for a, b in article.paragraphs if (m := _TURN.match(article.text[a:b])) and _is_label(m.group(1))]
+    if len(labels) < 2:
+        return None  # one "Name:" line is a byline or a heading, not a transcript
     for start, end in reversed(article.paragraphs):
         if start > offset:
             continue
         match = _TURN.match(article.text[start:end])
+        match = match if match and _is_label(match.group(1)) else None
         if not match:
             if re.match(r"^[“\"‘']", article.text[start:end]) or start < offset - 3000:
                 return None
@@ -183,6 +187,10 @@ def _turn(article: Article, offset: int, state: _State) -> Attribution | None:
                 return Attribution(person.name, person.role, "turn")
         return Attribution(label.title() if label.isupper() else label, None, "turn", "low")
     return None
+
+
+def _is_label(label: str) -> bool:
+    return label.strip().lower() not in ("by", "note", "source", "sources", "update", "photo", "editor's note", "contact")
 
 
 def _topic(article: Article, sentence: int, state: _State) -> Attribution | None:
@@ -302,6 +310,8 @@ def _participle_subject(text: str) -> str:
     """The noun phrase a participle hangs on without a comma: 'with Boswell stating' -> 'Boswell'."""
     if not text or text.rstrip() != text[:-1] or text.rstrip().endswith(","):
         return ""
+    if re.search(r"\b(?:while|whilst|when|after|before|by|in|on|without|also|then|again)$", text.rstrip(), re.I):
+        return ""  # "whilst promising": the clause's subject speaks
     phrase = r"((?:(?:a|an|the|one|some)\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,3})\s*$"
     match = re.search(rf"\b(?:with|and|as|while|whilst|by)\s+{phrase}", text) or re.search(rf"(?:^|,\s+){phrase}", text)
     match = match or re.search(r"\b((?:a|an|the|one|some)\s+[\w'’.-]+(?:\s+[\w'’.-]+){0,2})\s*$", text)
@@ -315,7 +325,11 @@ def _participle_subject(text: str) -> str:
 
 def _clause_subject(text: str) -> str:
     """The noun phrase that opens the sentence, up to its first comma: 'The Senator from Alaska'."""
-    head = text.lstrip(_LEAD + "\"“”'‘’").split(",", 1)[0].strip()
+    segments = [part.strip() for part in text.lstrip(_LEAD + "\"“”'‘’").split(",")]
+    openers = ("In", "On", "At", "After", "Before", "During", "When", "As", "While", "Whilst", "Yesterday", "Today")
+    while len(segments) > 1 and segments[0].split()[:1] and segments[0].split()[0] in openers:
+        segments = segments[1:]  # "During Prime Minister's Questions Wednesday, Sunak defended ..."
+    head = segments[0] if segments else ""
     match = re.match(
         r"(?:(?:The|A|An)\s+)?(?:[A-Z][\w'’.-]*\s*)+(?:(?:of|from|for)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s*)+)*", head
     )
