@@ -23,6 +23,9 @@ class DraftQuote:
     role: str | None
     offset: int
     attributed: bool
+    rule: str = ""  # how the speaker was found: after, before, according, lead-in, pronoun, description, ...
+    confidence: str = "low"  # of the speaker: high, medium, low
+    span: tuple[int, int] = (0, 0)  # character offsets of the quoted text in the article
 
     @property
     def words(self) -> int:
@@ -46,7 +49,11 @@ def extract_quotes(text: str, article: Article | None = None, people: list[Perso
         seen.add(key)
         speaker = attribution.speaker if attribution else UNKNOWN_SPEAKER
         role = attribution.role if attribution else None
-        found.append(DraftQuote(content, speaker, role, quoted.start, attribution is not None))
+        rule = attribution.how if attribution else "unattributed"
+        confidence = attribution.confidence if attribution else "low"
+        begin = text.find(content, quoted.start)
+        span = (begin, begin + len(content)) if begin >= 0 else (quoted.start, quoted.end)
+        found.append(DraftQuote(content, speaker, role, quoted.start, attribution is not None, rule, confidence, span))
     return found
 
 

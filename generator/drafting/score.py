@@ -37,13 +37,17 @@ class Tally:
     quotes_gold: int = 0
     quotes_matched: int = 0
     speakers_right: int = 0
+    speakers_high: int = 0  # matched quotes whose speaker the drafter marked high-confidence
+    speakers_high_right: int = 0
     figures_drafted: int = 0
     figures_gold: int = 0
     figures_matched: int = 0
     misses: list[str] = field(default_factory=list)
 
     def add(self, other: Tally) -> None:
-        for name in ("quotes_drafted", "quotes_gold", "quotes_matched", "speakers_right"):
+        for name in ("quotes_drafted", "quotes_gold", "quotes_matched", "speakers_right", "speakers_high"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for name in ("speakers_high_right",):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         for name in ("figures_drafted", "figures_gold", "figures_matched"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
@@ -54,6 +58,8 @@ class Tally:
             "quote_precision": _ratio(self.quotes_matched, self.quotes_drafted),
             "quote_recall": _ratio(self.quotes_matched, self.quotes_gold),
             "speaker_accuracy": _ratio(self.speakers_right, self.quotes_matched),
+            "high_speaker_accuracy": _ratio(self.speakers_high_right, self.speakers_high),
+            "high_speaker_share": _ratio(self.speakers_high, self.quotes_matched),
             "figure_precision": _ratio(self.figures_matched, self.figures_drafted),
             "figure_recall": _ratio(self.figures_matched, self.figures_gold),
         }
@@ -107,8 +113,11 @@ def score_article(gold_path: Path) -> tuple[str, Tally]:
             continue
         unmatched.remove(hit)
         tally.quotes_matched += 1
+        high = getattr(quote, "confidence", "") == "high"
+        tally.speakers_high += high
         if same_speaker(quote.speaker, hit[1]):
             tally.speakers_right += 1
+            tally.speakers_high_right += high
         else:
             tally.misses.append(f"{name}: speaker {quote.speaker!r} for {hit[1]!r} ({quote.text[:40]!r})")
     tally.misses += [f"{name}: missed quote {g[0][:60]!r}" for g in unmatched]
@@ -143,7 +152,10 @@ def score(gold_dir: Path) -> dict[str, dict[str, Tally]]:
 
 
 def table(sets: dict[str, dict[str, Tally]]) -> str:
-    header = f"{'set / article':44} {'quote P':>8} {'quote R':>8} {'speaker':>8} {'fig P':>7} {'fig R':>7}"
+    header = (
+        f"{'set / article':44} {'quote P':>8} {'quote R':>8} {'speaker':>8} {'high sp':>8} {'high n':>7} "
+        f"{'fig P':>7} {'fig R':>7}"
+    )
     lines = [header, "-" * len(header)]
     for set_name, articles in sorted(sets.items()):
         for name, tally in sorted(articles.items(), key=lambda item: (item[0] != "*", item[0])):
@@ -151,6 +163,7 @@ def table(sets: dict[str, dict[str, Tally]]) -> str:
             label = f"{set_name} (all)" if name == "*" else f"  {name}"
             lines.append(
                 f"{label:44} {r['quote_precision']:8.2f} {r['quote_recall']:8.2f} {r['speaker_accuracy']:8.2f} "
+                f"{r['high_speaker_accuracy']:8.2f} {f'{tally.speakers_high}/{tally.quotes_matched}':>7} "
                 f"{r['figure_precision']:7.2f} {r['figure_recall']:7.2f}"
             )
     return "\n".join(lines)

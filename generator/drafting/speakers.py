@@ -159,7 +159,7 @@ def _lead_in(article: Article, quote: Quoted, sentence: int, state: _State) -> A
     return Attribution(found.speaker, found.role, "lead-in", found.confidence)
 
 
-_TURN = re.compile(r"^(?:(?:THE|MR\.?|MS\.?|MRS\.?|DR\.?)\s+)?([A-Z][A-Z .'’-]{1,40}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}):\s")
+_TURN = re.compile(r"^(?:(?:THE|MR\.?|MS\.?|MRS\.?|DR\.?)\s+)?([A-Z][A-Z .'’-]{1,40}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}):(?:\s|$)")
 
 
 def _turn(article: Article, offset: int, state: _State) -> Attribution | None:
@@ -174,7 +174,7 @@ def _turn(article: Article, offset: int, state: _State) -> Attribution | None:
         match = _TURN.match(article.text[start:end])
         match = match if match and _is_label(match.group(1)) else None
         if not match:
-            if re.match(r"^[“\"‘']", article.text[start:end]) or start < offset - 3000:
+            if start < offset - 6000:
                 return None
             continue
         label = match.group(0).rstrip(": ").strip()
@@ -183,8 +183,11 @@ def _turn(article: Article, offset: int, state: _State) -> Attribution | None:
         key = match.group(1).strip().lower()
         for person in reversed([p for p in state.people if p.offset < start]):
             role = (person.role or "").lower()
-            if key in person.name.lower().split() or (key and key.split()[-1] in role.split()):
+            if key in person.name.lower().split() or (key and re.search(rf"\b{re.escape(key)}\b", role)):
                 return Attribution(person.name, person.role, "turn")
+        for mention, person in reversed([(o, p) for o, p in state.mentions if o < start]):
+            if key and re.search(rf"\b{re.escape(key)}\b[^.;:]{{0,40}}$", article.text[max(0, mention - 60) : mention], re.I):
+                return Attribution(person.name, person.role, "turn")  # "the President of the United States, Joe Biden"
         return Attribution(label.title() if label.isupper() else label, None, "turn", "low")
     return None
 
