@@ -87,14 +87,16 @@ def extract_figures(text: str) -> list[DraftFigure]:
             taken.append((value_start, number_end + 10))
             continue
         value_end, how = _counted_end(text, value_start, number_end, kind)
-        if kind == "digits" and not how and _names_something(text, value_start):
+        if how == "any":
+            continue
+        if kind == "digits" and not how and value_start == start and _names_something(text, value_start):
             continue  # "the 747", "posts 542 and 543": a name or a number that identifies
         article = re.match(r"an?\s+", text[value_start:value_end]) if how == "compound" else None
         if article:
             value_start += article.end()  # "a billion-year contract": the article belongs to the noun
         taken.append((value_start, value_end))
         value = text[value_start:value_end]
-        key = core(value)
+        key = _same_value_key(value)
         if key in seen or not provenance.contains_figure(normalised, value):
             continue
         seen.add(key)
@@ -131,6 +133,8 @@ def _counted_end(text: str, start: int, end: int, kind: str) -> tuple[int, str]:
     if unit:
         return end + unit.end(), "unit"  # "nine per cent", "800 km"
     compound = _COMPOUND.match(text, end)
+    if compound and _previous_word(text, start).lower() in ("any", "every", "each", "per"):
+        return end, "any"  # "in any two-year period": not a count
     if compound:
         word = compound.group(0).lower()
         if re.match(rf"-(?:{_TIME_UNITS})s?$", word):
@@ -198,7 +202,8 @@ _IDENTIFIERS = words("type types category grade size")
 def _names_something(text: str, start: int) -> bool:
     before = text[max(0, start - 40) : start]
     if re.search(r"\bthe\s$", before, re.IGNORECASE):
-        return True
+        follower = re.match(r"[\d,.]+\s+([a-z]+)", text[start : start + 40])
+        return not follower or follower.group(1) in _LABEL_STOP  # "the 747", not "the 27,450 crowd"
     return bool(re.search(r"\b[a-z]{3,}s\s+(?:\d+(?:\s+(?:and|or)\s+|,\s*))*$", before)) and _is_plural(
         re.findall(r"[a-z]{3,}s", before)[-1]
     )
@@ -221,6 +226,22 @@ def _is_age(text: str, value_start: int, start: int, end: int) -> bool:
         before = text[max(0, value_start - 40) : value_start]
         return bool(re.search(r"[A-Z][\w'’-]+,\s$|[A-Z][\w'’-]+\s\($", before))
     return False
+
+
+def _same_value_key(value: str) -> str:
+    """Repeats are the same number counting the same thing: 'About 10,000 North Korean troops' and 'the 10,000
+    troops' are one figure; 'one million miles' and 'a million miles' are two."""
+    words = core(value).split()
+    if len(words) >= 3 and _is_plural(words[-1]):
+        number = [w for w in words if not w.isalpha() or w.lower() in NUMBER_WORDS or w in _SCALE_WORDS]
+        if number:
+            return " ".join(number + [_SAME_THING.get(words[-1], words[-1])])
+    return " ".join(words)
+
+
+_SCALE_WORDS = words("hundred thousand million billion trillion")
+# Counted things that news style uses as synonyms for one another within an article.
+_SAME_THING = {"soldiers": "troops", "fighters": "troops", "servicemen": "troops", "persons": "people"}
 
 
 def core(value: str) -> str:
@@ -299,7 +320,8 @@ def _counts_something(text: str, start: int, end: int) -> bool:
     if alternative:  # "one or two points", "ten to 32 pages"
         return _plural_follows(text, alternative.end(), adjectives=3)
     if re.match(rf"(?:a|an|another)\s+(?:{_TIME_UNITS})$", phrase):
-        return previous not in ("once", "twice", "times", "per")  # "an hour", not "once a day"
+        rate = previous in ("once", "twice", "times", "per") or _is_plural(previous)
+        return not rate  # "an hour", not "once a day" or "40,000 appointments a week"
     if phrase == "a couple":
         return bool(re.match(r"\s+of\s", text[end:]))
     if phrase == "half" and previous in _DETERMINERS | _ORDINALS:
