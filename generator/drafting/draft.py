@@ -156,14 +156,14 @@ def load_registry(briefs_dir: Path) -> list[RegistryTopic]:
 
 def new_items(draft: Draft, editor: Any) -> list[str]:
     """What the draft has that the editor's annotation (loaded YAML data) lacks, one line each."""
-    from .score import figure_key, quote_key
+    from .score import figure_key, figure_listed, quote_key
 
     data = editor if isinstance(editor, dict) else {}
     have_quotes = {quote_key(str(q.get("text", ""))) for q in _entries(data.get("quotes"))}
     have_figures = {figure_key(str(f.get("value", ""))) for f in _entries(data.get("key_figures"))}
     topics = data.get("topics")
     have_topics = {str(t).casefold() for t in (topics if isinstance(topics, list) else [])}
-    lines = [f"+ figure {f.value!r}: {f.label}" for f in draft.figures if figure_key(f.value) not in have_figures]
+    lines = [f"+ figure {f.value!r}: {f.label}" for f in draft.figures if not figure_listed(f.value, have_figures)]
     lines += [f"+ quote ({q.speaker}): {q.text!r}" for q in draft.quotes if quote_key(q.text) not in have_quotes]
     lines += [f"+ topic {t!r}" for t in draft.topics if t.casefold() not in have_topics]
     return lines

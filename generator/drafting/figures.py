@@ -36,7 +36,9 @@ _SPELLED = (
 )
 WORDS_NUMBER = re.compile(_SPELLED, re.IGNORECASE)
 # "one in 10", "1 in 5", "three in four": a ratio is one figure.
-RATIO = re.compile(rf"\b(?:{_SMALL}|\d+)\s+(?:in|out\s+of)\s+(?:{_SMALL}|\d+|a\s+(?:hundred|thousand|million))\b", re.IGNORECASE)
+RATIO = re.compile(
+    rf"\b(?:{_SMALL}|\d+)\s+(?:in|out\s+of)\s+(?:{_SMALL}|\d+|a\s+(?:hundred|thousand|million))\b", re.IGNORECASE
+)
 _HEDGE_WORDS = (
     r"all\s+but|all|only|just|about|around|approximately|approx\.|roughly|some|nearly|almost|close\s+to|up\s+to|over|"
     r"more\s+than|less\s+than|fewer\s+than|under|at\s+least|at\s+most|as\s+many\s+as|as\s+much\s+as|as\s+few\s+as|"
@@ -48,6 +50,7 @@ _RANGE = re.compile(r"\s?(?:-|–|—)\s?|\s+to\s+", re.IGNORECASE)
 _UNIT_SUFFIXES = words("km kg m cm mm c f mph kph kmh gw mw kw gb tb mg ml g lb lbs ft sq bn mn tn k b p")
 _DETERMINERS = words("the these those both all every each other")
 _NOT_NOUN = words("was is has his its this thus us as yes less unless across always perhaps")
+_NOT_NOUN |= words("shows says makes takes means remains seems looks comes goes does gets gives marks sees")
 _LABEL_STOP = words(
     "was were is are have has had will would could can may might to who which that in on at for from by with since "
     "as and or but than when while after before because if been being being said says told"
@@ -102,7 +105,7 @@ def extract_figures(text: str) -> list[DraftFigure]:
         seen.add(key)
         confidence = "high" if how else ("medium" if kind != "words" else "low")
         rule = kind + (f"+{how}" if how else "")
-        labelled = label(text, value_start, value_end)
+        labelled = label(text, value_start, number_end if how == "noun" else value_end)
         found.append(DraftFigure(value, labelled, value_start, rule, confidence, (value_start, value_end)))
     return found
 
@@ -156,7 +159,9 @@ def _counted_end(text: str, start: int, end: int, kind: str) -> tuple[int, str]:
     noun = _noun_after(text, end, singular=singular)
     if noun is None:
         return end, ""
-    duration = re.match(rf"\s+and\s+{_NUMBER_WORD}\s+(?:{_TIME_UNITS}|second)s?\b", text[noun:], re.IGNORECASE)
+    duration = " and " not in text[start:noun] and re.match(
+        rf"\s+and\s+{_NUMBER_WORD}\s+(?:{_TIME_UNITS}|second)s?\b", text[noun:], re.IGNORECASE
+    )
     return (noun + duration.end() if duration else noun), "noun"
 
 
@@ -174,7 +179,7 @@ def _noun_after(text: str, end: int, singular: bool = False) -> int | None:
             return None
         if _is_plural(word):
             also = re.match(r"\s+and\s+([a-z]+)\b", text[at:])
-            if also and _is_plural(also.group(1)):
+            if also and _is_plural(also.group(1)) and not _VAGUE.search(also.group(1)):
                 at += also.end()
             return at
         if singular and index == 0 and word.islower() and len(word) >= 3 and not lower.endswith(_ADJECTIVE_END):
@@ -235,7 +240,7 @@ def _same_value_key(value: str) -> str:
     if len(words) >= 3 and _is_plural(words[-1]):
         number = [w for w in words if not w.isalpha() or w.lower() in NUMBER_WORDS or w in _SCALE_WORDS]
         if number:
-            return " ".join(number + [_SAME_THING.get(words[-1], words[-1])])
+            return " ".join([*number, _SAME_THING.get(words[-1], words[-1])])
     return " ".join(words)
 
 
@@ -292,14 +297,19 @@ def _digits_end(text: str, start: int, end: int) -> int | None:
     if re.match(r":\d\d:\d\d", following):
         return end + len(re.match(r"(?::\d\d)+", following).group(0))  # type: ignore[union-attr]
     if re.fullmatch(r"\d{4}", token) and 1000 <= int(token) <= 2199:
-        noun = re.match(r"\s+(?:[a-z]+\s+)?([a-z]+)", text[end : end + 40])
-        if not (noun and _is_plural(noun.group(1)) and noun.group(1) not in _YEAR_NOUNS):
+        follow = re.findall(r"[A-Za-z]+", text[end : end + 30])[:2]
+        noun = follow[0] if follow and _is_plural(follow[0]) and re.match(r"\s+[a-z]", text[end : end + 3]) else ""
+        if not noun or noun.lower() in _YEAR_NOUNS:
             return None  # a year; "2000 troops" without a comma is still a count
     previous = _previous_word(text, start)
     next_word = re.match(r"\s*(?:the\s+)?([A-Za-z]+\.?)", text[end : end + 20])
     if previous.rstrip(",") in MONTHS or (next_word and next_word.group(1).rstrip(".") in MONTHS):
         return None  # June 19, 19 June
-    if previous.lower() in _IDENTIFIERS or previous.lower() in IDENTIFIER_BEFORE or previous.lower().rstrip(".") in IDENTIFIER_BEFORE:
+    if (
+        previous.lower() in _IDENTIFIERS
+        or previous.lower() in IDENTIFIER_BEFORE
+        or previous.lower().rstrip(".") in IDENTIFIER_BEFORE
+    ):
         return None  # Article 5, No. 84, Issue 4
     ranged = re.match(r"\s?[-–]\s?\d", text[end : end + 4])
     if re.fullmatch(r"\d+", token) and previous[:1].isupper() and previous not in FUNCTION_WORDS and not ranged:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .lexicon import words
 from .names import Person, find_people
 from .speakers import Attribution, attribute
 from .text import Article, analyse
@@ -71,7 +72,7 @@ _NAMING = re.compile(
     r"|\band)\s*$",
     re.IGNORECASE,
 )
-_SMALL_WORDS = frozenset("a an and the of to in on at for by with vs vs. or up out".split())
+_SMALL_WORDS = words("a an and the of to in on at for by with vs vs. or up out")
 
 
 def _is_name(text: str, open_: int, end: int, content: str, attribution: Attribution | None) -> bool:

@@ -7,7 +7,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from .descriptions import FEMALE, MALE, MORE_SPEECH_VERBS, ORG_NOUNS
+from .descriptions import FEMALE, MALE, MORE_SPEECH_VERBS
 from .lexicon import AUXILIARIES, PARTICIPLES, PRONOUNS
 from .lexicon import SPEECH_VERBS as _BASE_SPEECH_VERBS
 from .names import (
@@ -46,7 +46,7 @@ _DOCUMENT_OF = re.compile(
     r"^(.+?)['’]s?\s+(?:[a-z]+\s+)?(?:statement|analysis|report|letter|post|blog|website|message|tweet|"
     r"press release|announcement|study|survey|account)\b"
 )
-_SUBJECT_ROLE_NOUN = re.compile(r"^(?:the|a|an)\s+([a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)$")
+_SUBJECT_ROLE_NOUN = re.compile(r"^(?:the|a|an)\s+([a-z0-9][a-z0-9-]+(?:\s+[a-z][a-z-]+)?)$")
 # The one being told: "told POLITICO", "told reporters", "told the BBC", "told him".
 _OBJECT = re.compile(r"^(?:(?:the|a|an|his|her|their|its)\s+)?[\w'’.&-]+(?:\s+[A-Z][\w'’.&-]*)*")
 _PERSON_NOUN = re.compile(
@@ -159,7 +159,9 @@ def _lead_in(article: Article, quote: Quoted, sentence: int, state: _State) -> A
     return Attribution(found.speaker, found.role, "lead-in", found.confidence)
 
 
-_TURN = re.compile(r"^(?:(?:THE|MR\.?|MS\.?|MRS\.?|DR\.?)\s+)?([A-Z][A-Z .'’-]{1,40}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}):(?:\s|$)")
+_TURN = re.compile(
+    r"^(?:(?:THE|MR\.?|MS\.?|MRS\.?|DR\.?)\s+)?([A-Z][A-Z .'’-]{1,40}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}):(?:\s|$)"
+)
 
 
 def _turn(article: Article, offset: int, state: _State) -> Attribution | None:
@@ -186,14 +188,25 @@ def _turn(article: Article, offset: int, state: _State) -> Attribution | None:
             if key in person.name.lower().split() or (key and re.search(rf"\b{re.escape(key)}\b", role)):
                 return Attribution(person.name, person.role, "turn")
         for mention, person in reversed([(o, p) for o, p in state.mentions if o < start]):
-            if key and re.search(rf"\b{re.escape(key)}\b[^.;:]{{0,40}}$", article.text[max(0, mention - 60) : mention], re.I):
+            if key and re.search(
+                rf"\b{re.escape(key)}\b[^.;:]{{0,40}}$", article.text[max(0, mention - 60) : mention], re.I
+            ):
                 return Attribution(person.name, person.role, "turn")  # "the President of the United States, Joe Biden"
         return Attribution(label.title() if label.isupper() else label, None, "turn", "low")
     return None
 
 
 def _is_label(label: str) -> bool:
-    return label.strip().lower() not in ("by", "note", "source", "sources", "update", "photo", "editor's note", "contact")
+    return label.strip().lower() not in (
+        "by",
+        "note",
+        "source",
+        "sources",
+        "update",
+        "photo",
+        "editor's note",
+        "contact",
+    )
 
 
 def _topic(article: Article, sentence: int, state: _State) -> Attribution | None:
@@ -243,7 +256,9 @@ def _after(text: str, start: int, end: int, state: _State) -> Attribution | None
     words = rest.split()
     first = words[0].lower().strip(",")
     if first in SPEECH_VERBS and first not in PARTICIPLES and len(words) > 1:
-        np = re.split(r"\s(?:on|in|at|during|after|before|adding|as|when|while|via|through|to|which|who)\s|;|\s[—–]", rest)[0]
+        np = re.split(
+            r"\s(?:on|in|at|during|after|before|adding|as|when|while|via|through|to|which|who)\s|;|\s[—–]", rest
+        )[0]
         return _speaker(np[len(words[0]) :].strip(" ,"), offset + len(words[0]), state, "after")
     according = _ACCORDING.match(rest)
     if according:
@@ -343,8 +358,9 @@ def _clause_subject(text: str) -> str:
 
 def _passive(text: str, at: int) -> bool:
     """'is called', 'was described', 'so-called': naming, not someone speaking."""
-    before = text[max(0, at - 12) : at].lower()
-    return bool(re.search(r"(?:\b(?:is|are|was|were|be|been|being|often|commonly|sometimes)\s+|so-)$", before))
+    before = text[max(0, at - 20) : at].lower()
+    auxiliary = r"\b(?:is|are|was|were|be|been|being|often|commonly|sometimes)\s+(?:\w+ly\s+|then\s+)?"
+    return bool(re.search(rf"(?:{auxiliary}|so-)$", before))
 
 
 def _strip_auxiliaries(text: str) -> str:
@@ -398,7 +414,7 @@ def _speaker(np: str, offset: int, state: _State, how: str) -> Attribution | Non
         return Attribution(INHERIT, None, "inherited")
     np = re.sub(r"^(?:and|but|then|so)\s+", "", np)
     author = _BY_AUTHOR.match(np) or _DOCUMENT_OF.match(np)
-    if author and not author.group(1).lower() in PRONOUNS:
+    if author and author.group(1).lower() not in PRONOUNS:
         np = author.group(1)  # "the post by an unknown author", "Cornyn's statement"
     head, _, tail = np.partition(", ")
     head = _expand_acronym(head, state)
@@ -449,6 +465,9 @@ def _pronoun(word: str, state: _State, offset: int) -> Attribution | None:
         subject = _recent_subject(state, offset, gender)
         if subject is not None:
             return Attribution(subject.name, subject.role, "pronoun")
+        titled = _titled_surname(state, offset, gender)
+        if titled:
+            return Attribution(titled, None, "pronoun")
         last = state.last
         if last is not None and _gender(last.speaker, state) in (gender, ""):
             return Attribution(last.speaker, last.role, "pronoun", "low")
@@ -460,8 +479,21 @@ def _pronoun(word: str, state: _State, offset: int) -> Attribution | None:
     return None
 
 
+def _titled_surname(state: _State, offset: int, gender: str) -> str:
+    """'Ms Okafor' named alone (no first name) in the last sentences, of the pronoun's gender."""
+    current = state.article.sentence_of(offset)
+    low = state.article.sentences[max(0, current - 3)].start
+    found = ""
+    for match in re.finditer(
+        r"\b(Mr|Ms|Mrs|Miss|Sir|Dame|Lord|Lady)\.?\s+([A-Z][\w'’-]+)", state.article.text[low:offset]
+    ):
+        if _gender_of_words(match.group(1)) == gender:
+            found = match.group(2)
+    return found
+
+
 def _is_named(speaker: str) -> bool:
-    return speaker[:1].isupper() and not speaker.split()[0].lower() in ("a", "an", "the", "one", "some")
+    return speaker[:1].isupper() and speaker.split()[0].lower() not in ("a", "an", "the", "one", "some")
 
 
 def _recent_subject(state: _State, offset: int, gender: str = "", exact: bool = False) -> Person | None:
@@ -491,7 +523,9 @@ def _gender(name: str, state: _State) -> str:
     surname = name.split()[-1] if name.split() else name
     if surname and surname[:1].isupper():
         for match in re.finditer(rf"\b{re.escape(surname)}\b", text):
-            title = re.search(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.?\s+(?:[A-Z][\w'’-]+\s+)?$", text[: match.start()][-30:])
+            title = re.search(
+                r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.?\s+(?:[A-Z][\w'’-]+\s+)?$", text[: match.start()][-30:]
+            )
             if title:
                 votes[_gender_of_words(title.group(1))] += 2
             after = text[match.end() : match.end() + 200]
@@ -529,7 +563,9 @@ def _expand_acronym(head: str, state: _State) -> str:
     """'KCNA' -> 'Korean Central News Agency' when the article wrote 'Korean Central News Agency (KCNA)'."""
     if not re.fullmatch(r"[A-Z]{2,6}", head):
         return head
-    match = re.search(rf"((?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|the|on)\s+)?)+[A-Z][\w'’-]*)\s+\({head}\)", state.article.text)
+    match = re.search(
+        rf"((?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|the|on)\s+)?)+[A-Z][\w'’-]*)\s+\({head}\)", state.article.text
+    )
     if not match:
         return head
     words = match.group(1).split()

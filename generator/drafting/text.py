@@ -144,7 +144,16 @@ def _pair(
 def _is_apostrophe(text: str, at: int, start: int, end: int) -> bool:
     before = text[at - 1] if at > start else " "
     after = text[at + 1] if at + 1 < end else " "
+    if before in "sS" and text[at] in "'’" and after == " ":  # a plural possessive: "Reuters’ figures"
+        following = re.match(r" ([a-z]+)", text[at + 1 : at + 20])
+        return bool(following) and following.group(1) not in _NOT_AFTER_POSSESSIVE
     return before.isalnum() and after.isalnum()
+
+
+_NOT_AFTER_POSSESSIVE = words(
+    "and or but of in on at to for from with by as when while if that which who said says say told wrote added "
+    "he she it they we i is was are were has had have will would could can may might the a an his her their its"
+)
 
 
 def _sentences(text: str, start: int, end: int, paragraph: int, spans: list[Quoted]) -> list[Sentence]:
