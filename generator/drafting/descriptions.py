@@ -66,3 +66,4 @@ MORE_SPEECH_VERBS |= words(
     reiterating recalling replying responding confirming stressing emphasising emphasizing acknowledging
     """
 )
+MORE_SPEECH_VERBS |= words("recommend recommends recommended recommending reporting saying")
