@@ -14,7 +14,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from ..errors import BriefingError
 from ..text import textio, yamlio
 from .figures import DraftFigure
-from .matching import figure_key, quote_key
+from .matching import figure_key, figure_listed, quote_key
 from .metadata import extract_metadata
 from .pipeline import extract, strip_refused
 from .quotes import DraftQuote
@@ -162,7 +162,7 @@ def new_items(draft: Draft, editor: Any) -> list[str]:
     have_figures = {figure_key(str(f.get("value", ""))) for f in _entries(data.get("key_figures"))}
     topics = data.get("topics")
     have_topics = {str(t).casefold() for t in (topics if isinstance(topics, list) else [])}
-    lines = [f"+ figure {f.value!r}: {f.label}" for f in draft.figures if figure_key(f.value) not in have_figures]
+    lines = [f"+ figure {f.value!r}: {f.label}" for f in draft.figures if not figure_listed(f.value, have_figures)]
     lines += [f"+ quote ({q.speaker}): {q.text!r}" for q in draft.quotes if quote_key(q.text) not in have_quotes]
     lines += [f"+ topic {t!r}" for t in draft.topics if t.casefold() not in have_topics]
     return lines

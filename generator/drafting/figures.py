@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from ..text import provenance
+from .descriptions import PERSON_NOUNS
 from .lexicon import FUNCTION_WORDS, IDENTIFIER_BEFORE, IRREGULAR_PLURALS, MONTHS, NUMBER_WORDS, WEEKDAYS, words
 
 _CURRENCY = r"(?:US\$|A\$|C\$|NZ\$|HK\$|R\$|\$|£|€|¥|₩|₽|₴|₹)"
@@ -22,28 +23,34 @@ AMOUNT = re.compile(rf"(?<![\w$£€/@#.,:\-−]){_AMOUNT}", re.IGNORECASE)
 _SECOND_AMOUNT = re.compile(_AMOUNT, re.IGNORECASE)
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_TIME_UNITS = "hour|day|week|fortnight|month|year|decade|century|minute"
 _SMALL = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|" + _UNITS
 _SPELLED = (
     rf"\b(?:(?:(?:{_TENS})(?:-(?:{_UNITS}))?|{_SMALL}|a|an|half\s+a)(?:\s+(?:hundred|thousand|million|billion))+"
     rf"|(?:{_TENS})(?:-(?:{_UNITS}))?|{_SMALL}|a\s+dozen|dozens|hundreds|thousands|millions|billions"
     r"|tens\s+of\s+(?:thousands|millions)|hundreds\s+of\s+(?:thousands|millions)"
     r"|half\s+an?\s+(?:percentage\s+point|point|million|billion|trillion|dozen)"
+    r"|(?:a|one)\s+(?:quarter|third|half)\s+of\s+a\s+(?:million|billion|thousand)"
+    rf"|(?:a|an|another)\s+(?:{_TIME_UNITS})(?!-)|a\s+couple|half(?=\s+(?:of|as)\b)"
     rf"|(?:a|one|{_UNITS})[- ](?:half|halves|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)(?=\s+of\b))\b"
 )
 WORDS_NUMBER = re.compile(_SPELLED, re.IGNORECASE)
 # "one in 10", "1 in 5", "three in four": a ratio is one figure.
-RATIO = re.compile(rf"\b(?:{_SMALL}|\d+)\s+in\s+(?:{_SMALL}|\d+|a\s+(?:hundred|thousand|million))\b", re.IGNORECASE)
-_HEDGE = re.compile(
-    r"\b(?:about|around|approximately|approx\.|roughly|some|nearly|almost|close\s+to|up\s+to|over|more\s+than|"
-    r"less\s+than|fewer\s+than|under|at\s+least|at\s+most|as\s+many\s+as|as\s+much\s+as|as\s+few\s+as|"
-    r"an\s+estimated|estimated|just\s+over|just\s+under|well\s+over|upwards\s+of|in\s+excess\s+of|between|below|above)\s+$",
-    re.IGNORECASE,
+RATIO = re.compile(
+    rf"\b(?:{_SMALL}|\d+)\s+(?:in|out\s+of)\s+(?:{_SMALL}|\d+|a\s+(?:hundred|thousand|million))\b", re.IGNORECASE
 )
+_HEDGE_WORDS = (
+    r"all\s+but|all|only|just|about|around|approximately|approx\.|roughly|some|nearly|almost|close\s+to|up\s+to|over|"
+    r"more\s+than|less\s+than|fewer\s+than|under|at\s+least|at\s+most|as\s+many\s+as|as\s+much\s+as|as\s+few\s+as|"
+    r"an\s+estimated|estimated|just\s+over|just\s+under|well\s+over|upwards\s+of|in\s+excess\s+of|between|below|above"
+)
+_HEDGE = re.compile(rf"\b(?:(?:{_HEDGE_WORDS})\s+)+$", re.IGNORECASE)
 _TRAIL = re.compile(r"\s+or\s+(?:more|so|fewer|less)\b|-plus\b|\+", re.IGNORECASE)
 _RANGE = re.compile(r"\s?(?:-|–|—)\s?|\s+to\s+", re.IGNORECASE)
 _UNIT_SUFFIXES = words("km kg m cm mm c f mph kph kmh gw mw kw gb tb mg ml g lb lbs ft sq bn mn tn k b p")
 _DETERMINERS = words("the these those both all every each other")
 _NOT_NOUN = words("was is has his its this thus us as yes less unless across always perhaps")
+_NOT_NOUN |= words("shows says makes takes means remains seems looks comes goes does gets gives marks sees")
 _LABEL_STOP = words(
     "was were is are have has had will would could can may might to who which that in on at for from by with since "
     "as and or but than when while after before because if been being being said says told"
@@ -56,6 +63,9 @@ class DraftFigure:
     value: str
     label: str
     offset: int
+    rule: str = ""  # how it was found: digits, words, ratio, with "+noun", "+unit", "+compound"
+    confidence: str = "medium"  # high, medium, low
+    span: tuple[int, int] = (0, 0)  # character offsets of the value in the article
 
 
 def extract_figures(text: str) -> list[DraftFigure]:
@@ -66,21 +76,177 @@ def extract_figures(text: str) -> list[DraftFigure]:
     candidates = [(m.start(), m.end(), "digits") for m in AMOUNT.finditer(text)]
     candidates += [(m.start(), m.end(), "words") for m in WORDS_NUMBER.finditer(text)]
     candidates += [(m.start(), m.end(), "ratio") for m in RATIO.finditer(text)]
+    normalised = provenance.normalise(text)
     for start, end, kind in sorted(candidates, key=lambda c: (c[0], -c[1])):
         if any(s <= start < e for s, e in taken):
             continue
+        if text[start - 1 : start] == "[" and text[end : end + 1] == "]":
+            start, end = start - 1, end + 1  # an editor's insertion: "[Ten] years"
         span = _figure_span(text, start, end, kind)
         if span is None:
             continue
-        value_start, value_end = span
+        value_start, number_end = span
+        if _is_age(text, value_start, start, number_end):
+            taken.append((value_start, number_end + 10))
+            continue
+        value_end, how = _counted_end(text, value_start, number_end, kind)
+        if how == "any":
+            continue
+        if kind == "digits" and not how and value_start == start and _names_something(text, value_start):
+            continue  # "the 747", "posts 542 and 543": a name or a number that identifies
+        article = re.match(r"an?\s+", text[value_start:value_end]) if how == "compound" else None
+        if article:
+            value_start += article.end()  # "a billion-year contract": the article belongs to the noun
         taken.append((value_start, value_end))
         value = text[value_start:value_end]
-        key = core(value)
-        if key in seen or not provenance.contains_figure(provenance.normalise(text), value):
+        key = _same_value_key(value)
+        if key in seen or not provenance.contains_figure(normalised, value):
             continue
         seen.add(key)
-        found.append(DraftFigure(value, label(text, value_start, value_end), value_start))
+        confidence = "high" if how else ("medium" if kind != "words" else "low")
+        rule = kind + (f"+{how}" if how else "")
+        labelled = label(text, value_start, number_end if how == "noun" else value_end)
+        found.append(DraftFigure(value, labelled, value_start, rule, confidence, (value_start, value_end)))
     return found
+
+
+_UNIT_IN_VALUE = re.compile(
+    rf"^(?:{_HEDGE_WORDS})?\s*{_CURRENCY}|(?:%|per\s?cent|percent|points?|dollars|euros|pounds|pence|cents|yen|yuan|"
+    r"rubles|roubles|won|rupees|francs|(?<=\d)[a-z]{1,3}[°]?)$",
+    re.IGNORECASE,
+)
+_UNIT_WORDS = "km|kg|mm|cm|mph|kph|km/h|ft|lb|lbs|mg|ml|kWh|MW|GW|bps"
+_VAGUE = re.compile(r"(?:dozens|hundreds|thousands|millions|billions|couple)$", re.IGNORECASE)
+_NUMBER_WORD = rf"(?:\d[\d,.]*|{_TENS}|{_SMALL}|a|an)"
+_ALTERNATIVE = re.compile(rf"\s+(?:or|to)\s+(?:{_TENS}|{_SMALL}|\d[\d,.]*\d|\d)\b(?!-)", re.IGNORECASE)
+_COMPOUND = re.compile(r"-(?:[a-z]+)\b(?!-[a-z])|-(?:year|month|week|day)-old\b", re.IGNORECASE)
+_ADJECTIVE_END = ("ly", "al", "ic", "ous", "ive", "ful", "less", "ed", "ing", "est", "ish")
+_SINGULAR_AFTER = words("one 1 a an another single")
+_YEAR_NOUNS = words("levels level elections election figures prices rates values standards census budgets results")
+
+
+def _counted_end(text: str, start: int, end: int, kind: str) -> tuple[int, str]:
+    """The end of the value with its unit or counted thing: '36 shells', 'three-nation', 'dozens of rounds'."""
+    value = text[start:end]
+    if kind == "digits" and _UNIT_IN_VALUE.search(value):
+        return end, "unit"
+    if re.search(r"(?:%|per\s?cent|percent|percentage\s+points?)$", value, re.IGNORECASE):
+        return end, "unit"
+    unit = re.match(rf"\s?(?:per\s?cent|percent|%)|\s(?:{_UNIT_WORDS})\b", text[end:], re.IGNORECASE)
+    if unit:
+        return end + unit.end(), "unit"  # "nine per cent", "800 km"
+    compound = _COMPOUND.match(text, end)
+    if compound and _previous_word(text, start).lower() in ("any", "every", "each", "per"):
+        return end, "any"  # "in any two-year period": not a count
+    if compound:
+        word = compound.group(0).lower()
+        if re.match(rf"-(?:{_TIME_UNITS})s?$", word):
+            noun = _noun_after(text, compound.end(), singular=True)
+            return (noun, "compound") if noun else (compound.end(), "compound")  # an 11-year lull
+        return compound.end(), "compound"
+    alternative = _ALTERNATIVE.match(text, end)
+    if alternative and kind != "ratio":
+        end = alternative.end()
+    half = re.match(r"\s+and\s+a\s+half\b", text[end:])
+    if half:
+        end += half.end()
+    if _VAGUE.search(text[start:end]):
+        of = re.match(r"\s+of\b", text[end:])
+        noun = _noun_after(text, end + of.end()) if of else None
+        return (noun, "noun") if noun else (end, "")
+    number = re.findall(r"[\w-]+", text[start:end].lower())
+    singular = bool(number) and number[-1] in _SINGULAR_AFTER
+    noun = _noun_after(text, end, singular=singular)
+    if noun is None:
+        return end, ""
+    duration = " and " not in text[start:noun] and re.match(
+        rf"\s+and\s+{_NUMBER_WORD}\s+(?:{_TIME_UNITS}|second)s?\b", text[noun:], re.IGNORECASE
+    )
+    return (noun + duration.end() if duration else noun), "noun"
+
+
+def _noun_after(text: str, end: int, singular: bool = False) -> int | None:
+    """The end of a counted noun right after `end` ('two Syrian teams', 'five hard drives'), or None."""
+    at = end
+    for index in range(3):
+        match = re.match(r"[ \u00a0]+([A-Za-z][\w’']*(?:-[a-z]+)*)", text[at:])
+        if not match:
+            return None
+        word = match.group(1)
+        lower = word.lower()
+        at += match.end()
+        if lower in _LABEL_STOP or (lower in _DETERMINERS and lower != "other") or lower in ("of", "a", "an", "no"):
+            return None
+        if _is_plural(word):
+            also = re.match(r"\s+and\s+([a-z]+)\b", text[at:])
+            if also and _is_plural(also.group(1)) and not _VAGUE.search(also.group(1)):
+                at += also.end()
+            return at
+        if singular and index == 0 and word.islower() and len(word) >= 3 and not lower.endswith(_ADJECTIVE_END):
+            return at
+        if word.islower() and lower.endswith("ly"):
+            return None
+    return None
+
+
+def _is_plural(word: str) -> bool:
+    lower = word.lower()
+    if lower in IRREGULAR_PLURALS or lower.endswith(("children", "people", "women", "folk")):
+        return True
+    if not lower.endswith("s") or len(lower) <= 3 or lower in _NOT_NOUN or lower in _LABEL_STOP:
+        return False
+    return not lower.endswith(("'s", "’s", "ss", "us", "is", "ous"))
+
+
+_AGE_AFTER = re.compile(r"[\s-]?(?:year|month|week)s?[\s-]olds?\b", re.IGNORECASE)
+
+
+_IDENTIFIERS = words("type types category grade size")
+
+
+def _names_something(text: str, start: int) -> bool:
+    before = text[max(0, start - 40) : start]
+    if re.search(r"\bthe\s$", before, re.IGNORECASE):
+        follower = re.match(r"[\d,.]+\s+([a-z]+)", text[start : start + 40])
+        return not follower or follower.group(1) in _LABEL_STOP  # "the 747", not "the 27,450 crowd"
+    return bool(re.search(r"\b[a-z]{3,}s\s+(?:\d+(?:\s+(?:and|or)\s+|,\s*))*$", before)) and _is_plural(
+        re.findall(r"[a-z]{3,}s", before)[-1]
+    )
+
+
+def _is_age(text: str, value_start: int, start: int, end: int) -> bool:
+    """Ages of people are not figures: 'the 52-year-old', 'Thomas Sam, 42,', 'aged 8-10', '13 to 18 year olds'."""
+    line_start = text.rfind("\n", 0, value_start) + 1
+    previous = _previous_word(text[line_start:], value_start - line_start).lower()
+    if previous in ("aged", "ages") or text[max(0, value_start - 11) : value_start].lower().endswith("age of "):
+        return True
+    age = _AGE_AFTER.match(text, end)
+    if age:
+        follower = re.match(r"\s+([a-z][\w-]*)", text[age.end() :])
+        noun = follower.group(1) if follower else ""
+        thing = noun and noun not in _LABEL_STOP and noun not in PERSON_NOUNS and not noun.endswith(_ADJECTIVE_END)
+        return not thing  # "a 10-year-old browser" is the browser's age, a figure
+    token = text[start:end]
+    if re.fullmatch(r"\d{1,3}", token) and int(token) <= 120 and text[end : end + 1] in (",", ")"):
+        before = text[max(0, value_start - 40) : value_start]
+        return bool(re.search(r"[A-Z][\w'’-]+,\s$|[A-Z][\w'’-]+\s\($", before))
+    return False
+
+
+def _same_value_key(value: str) -> str:
+    """Repeats are the same number counting the same thing: 'About 10,000 North Korean troops' and 'the 10,000
+    troops' are one figure; 'one million miles' and 'a million miles' are two."""
+    words = core(value).split()
+    if len(words) >= 3 and _is_plural(words[-1]):
+        number = [w for w in words if not w.isalpha() or w.lower() in NUMBER_WORDS or w in _SCALE_WORDS]
+        if number:
+            return " ".join([*number, _SAME_THING.get(words[-1], words[-1])])
+    return " ".join(words)
+
+
+_SCALE_WORDS = words("hundred thousand million billion trillion")
+# Counted things that news style uses as synonyms for one another within an article.
+_SAME_THING = {"soldiers": "troops", "fighters": "troops", "servicemen": "troops", "persons": "people"}
 
 
 def core(value: str) -> str:
@@ -131,12 +297,19 @@ def _digits_end(text: str, start: int, end: int) -> int | None:
     if re.match(r":\d\d:\d\d", following):
         return end + len(re.match(r"(?::\d\d)+", following).group(0))  # type: ignore[union-attr]
     if re.fullmatch(r"\d{4}", token) and 1000 <= int(token) <= 2199:
-        return None  # a year (news style writes counts of a thousand or more with a comma)
+        follow = re.findall(r"[A-Za-z]+", text[end : end + 30])[:2]
+        noun = follow[0] if follow and _is_plural(follow[0]) and re.match(r"\s+[a-z]", text[end : end + 3]) else ""
+        if not noun or noun.lower() in _YEAR_NOUNS:
+            return None  # a year; "2000 troops" without a comma is still a count
     previous = _previous_word(text, start)
     next_word = re.match(r"\s*(?:the\s+)?([A-Za-z]+\.?)", text[end : end + 20])
     if previous.rstrip(",") in MONTHS or (next_word and next_word.group(1).rstrip(".") in MONTHS):
         return None  # June 19, 19 June
-    if previous.lower() in IDENTIFIER_BEFORE or previous.lower().rstrip(".") in IDENTIFIER_BEFORE:
+    if (
+        previous.lower() in _IDENTIFIERS
+        or previous.lower() in IDENTIFIER_BEFORE
+        or previous.lower().rstrip(".") in IDENTIFIER_BEFORE
+    ):
         return None  # Article 5, No. 84, Issue 4
     ranged = re.match(r"\s?[-–]\s?\d", text[end : end + 4])
     if re.fullmatch(r"\d+", token) and previous[:1].isupper() and previous not in FUNCTION_WORDS and not ranged:
@@ -151,17 +324,62 @@ def _digits_end(text: str, start: int, end: int) -> int | None:
 
 def _counts_something(text: str, start: int, end: int) -> bool:
     """A spelled-out number is a figure when it counts a noun: 'two soldiers', not 'the two countries'."""
-    phrase = text[start:end].lower()
+    phrase = text[start:end].lower().strip("[]")
+    previous = _previous_word(text, start).lower()
+    alternative = _ALTERNATIVE.match(text, end)
+    if alternative:  # "one or two points", "ten to 32 pages"
+        return _plural_follows(text, alternative.end(), adjectives=3)
+    if re.match(rf"(?:a|an|another)\s+(?:{_TIME_UNITS})$", phrase):
+        rate = previous in ("once", "twice", "times", "per") or _is_plural(previous)
+        return not rate  # "an hour", not "once a day" or "40,000 appointments a week"
+    if phrase == "a couple":
+        return bool(re.match(r"\s+of\s", text[end:]))
+    if phrase == "half" and previous in _DETERMINERS | _ORDINALS:
+        return False  # "the first half"
+    if phrase == "half" or previous == "all" or (previous == "of" and re.match(r"[,.;)]", text[end : end + 1])):
+        return phrase != "one" or previous == "all"  # "Almost half", "all six aboard", "a panel of twelve,"
+    if phrase == "one":
+        return previous not in _DETERMINERS and _one_counts(text, start, end)
+    if text[end : end + 1] == "-" and phrase != "one":
+        return bool(re.match(r"-[a-z]{3,}", text[end:]))  # a nine-point lead, the six-member team, not one-off
+    if re.match(r"\s+and\s+a\s+half\b|\s?(?:per\s?cent|percent)\b", text[end:]):
+        return True  # "Six and a half months", "nine per cent"
     if any(phrase.endswith(scale) for scale in ("hundred", "thousand", "million", "billion")) or phrase.endswith("s"):
-        return phrase.split()[0] not in ("a", "an") or bool(re.match(r"\s+(?:of\s+)?[a-z]", text[end:]))
+        hedged = _HEDGE.search(text, max(0, start - 30), start) is not None
+        return phrase.split()[0] not in ("a", "an") or hedged or bool(re.match(r"\s+(?:of\s+)?[a-z]", text[end:]))
     if phrase.startswith(("a dozen", "half")) or re.search(r"(?:half|halves|thirds?|quarters?|fifths?|ths)$", phrase):
         return True
-    if phrase == "one" or _previous_word(text, start).lower() in _DETERMINERS:
-        return False
-    if text[end : end + 1] == "-":
-        return bool(re.match(r"-[a-z]{3,}", text[end:])) and phrase != "one"  # a nine-point lead, not one-off
+    if previous in _DETERMINERS:
+        return previous == "the" and _first_mention(text, start, end)
     of = re.match(r"\s+of\s+(?:the|them|those|these|their|its|his|her|our|my|your|whom|which)\b", text[end:])
     return _plural_follows(text, end, adjectives=3) or bool(of)
+
+
+_ORDINALS = words("first second third fourth fifth last final other")
+_AFTER_ONE = words("at in on to for of from with by into ago earlier later before after aboard")
+
+
+def _one_counts(text: str, start: int, end: int) -> bool:
+    """'fired one shell at', 'one vote in each', 'only one day to': one of something, not 'One poster wrote'."""
+    noun = _noun_after(text, end, singular=True)
+    if noun is None:
+        return False
+    hedged = _HEDGE.search(text, max(0, start - 30), start) is not None
+    if _sentence_starts(text, start) and not hedged:
+        return False
+    follower = re.match(r"\s*([\w]+|[,.;:!?)—–])", text[noun:])
+    return follower is None or follower.group(1).lower() in _AFTER_ONE or not follower.group(1)[0].isalnum()
+
+
+def _first_mention(text: str, start: int, end: int) -> bool:
+    """'the two Articles of Impeachment' is a count when nothing before named them; 'the two countries' that
+    were just written about refers back."""
+    tail = re.match(r"[ \u00a0]+(?:[a-z]+[ \u00a0]+)?([A-Za-z]+)", text[end:])
+    if not tail or not _is_plural(tail.group(1)):
+        return False
+    stem = tail.group(1).lower().rstrip("s")
+    stem = stem[:-2] if stem.endswith("ie") else stem
+    return len(stem) >= 3 and stem not in text[:start].lower()
 
 
 def _plural_follows(text: str, end: int, adjectives: int = 2) -> bool:

@@ -23,6 +23,13 @@ def figure_key(value: str) -> str:
     return core(value)
 
 
+def figure_listed(value: str, have: set[str]) -> bool:
+    """Whether a drafted figure is among figure keys already written, a bare value ('at least 11,000') counting
+    for the drafted value with its unit ('at least 11,000 soldiers')."""
+    key = figure_key(value)
+    return key in have or any(re.match(rf"{re.escape(k)}(?:[\s-]|$)", key) for k in have if k)
+
+
 def same_speaker(drafted: str, gold: str) -> bool:
     """The same person: equal without "the" and titles, or the words of one all in the other (Kirby, John Kirby)."""
     a, b = _name_words(drafted), _name_words(gold)

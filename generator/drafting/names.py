@@ -50,6 +50,8 @@ class Person:
 
 
 def clean_token(token: str) -> str:
+    if token.endswith(("s'", "s’")) and len(token) > 3:
+        return token[:-1]  # "Thomas' sister"
     return _POSSESSIVE.sub("", token) if token.endswith(("'s", "’s")) else token
 
 

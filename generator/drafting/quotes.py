@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from .lexicon import words
 from .names import Person, find_people
 from .speakers import Attribution, attribute
 from .text import Article, analyse
@@ -22,6 +24,9 @@ class DraftQuote:
     role: str | None
     offset: int
     attributed: bool
+    rule: str = ""  # how the speaker was found: after, before, according, lead-in, pronoun, description, ...
+    confidence: str = "low"  # of the speaker: high, medium, low
+    span: tuple[int, int] = (0, 0)  # character offsets of the quoted text in the article
 
     @property
     def words(self) -> int:
@@ -37,7 +42,7 @@ def extract_quotes(text: str, article: Article | None = None, people: list[Perso
         content = text[quoted.start : quoted.end].strip().rstrip(_TRAILING).strip()
         if content[:1].islower():
             content = content.rstrip(".").rstrip()  # a fragment: the full stop is the sentence's
-        if not _is_quotation(content, attribution):
+        if not _is_quotation(content, attribution) or _is_name(text, quoted.open, quoted.end, content, attribution):
             continue
         key = " ".join(content.casefold().split())
         if key in seen:
@@ -45,7 +50,11 @@ def extract_quotes(text: str, article: Article | None = None, people: list[Perso
         seen.add(key)
         speaker = attribution.speaker if attribution else UNKNOWN_SPEAKER
         role = attribution.role if attribution else None
-        found.append(DraftQuote(content, speaker, role, quoted.start, attribution is not None))
+        rule = attribution.how if attribution else "unattributed"
+        confidence = attribution.confidence if attribution else "low"
+        begin = text.find(content, quoted.start)
+        span = (begin, begin + len(content)) if begin >= 0 else (quoted.start, quoted.end)
+        found.append(DraftQuote(content, speaker, role, quoted.start, attribution is not None, rule, confidence, span))
     return found
 
 
@@ -56,3 +65,30 @@ def _is_quotation(content: str, attribution: Attribution | None) -> bool:
         return True
     sentence_like = content.rstrip("\"'”’)").endswith((".", "?", "!", "…")) and len(content.split()) >= 3
     return sentence_like or len(content.split()) >= MIN_UNATTRIBUTED_WORDS
+
+
+_NAMING = re.compile(
+    r"(?:\b(?:named|called|labelled|labeled|titled|entitled|nicknamed|known\s+as|such\s+as|the|a|an|its|their|his|her)"
+    r"|\band)\s*$",
+    re.IGNORECASE,
+)
+_SMALL_WORDS = words("a an and the of to in on at for by with vs vs. or up out")
+
+
+def _is_name(text: str, open_: int, end: int, content: str, attribution: Attribution | None) -> bool:
+    """A title or a name in quotation marks: 'a robot named "Better Idea of Afghan Girls"', 'the "History"
+    section', 'programmes such as 'Keeping up with the Kardashians''. Not a quote even when a speaker is near."""
+    tokens = [t for t in re.findall(r"[\w'’.#-]+", content) if any(ch.isalpha() for ch in t)]
+    if not tokens or len(tokens) > 8:
+        return False
+    title_case = all(t[0].isupper() or t.lower() in _SMALL_WORDS or t[0].isdigit() for t in tokens)
+    title_case = title_case and sum(t[0].isupper() for t in tokens) >= max(1, len(tokens) // 2)
+    before = text[max(0, open_ - 30) : open_]
+    named = bool(_NAMING.search(before)) and (title_case or before.rstrip().lower().endswith(("named", "called")))
+    if named and (attribution is None or attribution.how not in ("after", "before")):
+        return True
+    if named and before.rstrip().lower().endswith(("named", "called", "titled", "entitled", "labelled", "such as")):
+        return True
+    if re.search(r"\b(?:the|a|an)\s*$", before, re.IGNORECASE) and re.match(r"\W?\s+[a-z]+\b", text[end : end + 20]):
+        return title_case  # the "History" section
+    return title_case and not content.rstrip().endswith(("?", "!", "."))

@@ -84,10 +84,14 @@ def analyse(text: str) -> Article:
             article.paragraphs.append((start, start + len(stripped)))
         offset += len(line) + 1
     marks = DOUBLE_MARKS if any(mark in text for mark in DOUBLE_MARKS) else SINGLE_MARKS
+    carried = False  # the previous paragraph left a quotation open
     for index, (start, end) in enumerate(article.paragraphs):
-        following = article.paragraphs[index + 1][0] if index + 1 < len(article.paragraphs) else None
-        continues = following is not None and text[following] in marks and _is_opening(text, following, start)
-        article.quotes.extend(_pair(text, start, end, index, marks, continues))
+        following = article.paragraphs[index + 1] if index + 1 < len(article.paragraphs) else None
+        continues = following is not None and text[following[0]] in marks and _is_opening(text, following[0], start)
+        closes = following is not None and _closes_first(text, *following, marks)
+        found = _pair(text, start, end, index, marks, continues or closes, carried)
+        article.quotes.extend(found)
+        carried = bool(found) and found[-1].runs_on and closes and not continues
     for index, (start, end) in enumerate(article.paragraphs):
         spans = [q for q in article.quotes if q.paragraph == index]
         article.sentences.extend(_sentences(text, start, end, index, spans))
@@ -106,9 +110,19 @@ def _is_opening(text: str, at: int, paragraph_start: int) -> bool:
     return text[at] in _OPENING_GLYPHS
 
 
-def _pair(text: str, start: int, end: int, paragraph: int, marks: str, continues: bool) -> list[Quoted]:
+def _closes_first(text: str, start: int, end: int, marks: str) -> bool:
+    """A paragraph whose first quotation mark closes: it continues a quotation left open before it."""
+    for at in range(start, end):
+        if text[at] in marks and not (marks is SINGLE_MARKS and _is_apostrophe(text, at, start, end)):
+            return not _is_opening(text, at, start) and text[at] not in _OPENING_GLYPHS
+    return False
+
+
+def _pair(
+    text: str, start: int, end: int, paragraph: int, marks: str, continues: bool, carried: bool = False
+) -> list[Quoted]:
     found: list[Quoted] = []
-    opened: int | None = None
+    opened: int | None = start - 1 if carried else None  # the quotation carried on from the paragraph before
     for at in range(start, end):
         char = text[at]
         if char not in marks:
@@ -130,7 +144,16 @@ def _pair(text: str, start: int, end: int, paragraph: int, marks: str, continues
 def _is_apostrophe(text: str, at: int, start: int, end: int) -> bool:
     before = text[at - 1] if at > start else " "
     after = text[at + 1] if at + 1 < end else " "
+    if before in "sS" and text[at] in "'’" and after == " ":  # a plural possessive: "Reuters’ figures"
+        following = re.match(r" ([a-z]+)", text[at + 1 : at + 20])
+        return bool(following) and following.group(1) not in _NOT_AFTER_POSSESSIVE
     return before.isalnum() and after.isalnum()
+
+
+_NOT_AFTER_POSSESSIVE = words(
+    "and or but of in on at to for from with by as when while if that which who said says say told wrote added "
+    "he she it they we i is was are were has had have will would could can may might the a an his her their its"
+)
 
 
 def _sentences(text: str, start: int, end: int, paragraph: int, spans: list[Quoted]) -> list[Sentence]:

@@ -53,7 +53,7 @@ def test_news_page_keeps_the_article_and_drops_the_rest(project: Path) -> None:
         "url": "https://ledger.example/business/2025/04/port-strike",
     }
     assert {q["speaker"] for q in data["quotes"]} >= {"Rosa Lindqvist"}
-    assert {"About 1,200", "4.5%", "about 15%"} <= {f["value"] for f in data["key_figures"]}
+    assert {"About 1,200 dock workers", "4.5%", "about 15%"} <= {f["value"] for f in data["key_figures"]}  # units kept
     check = run(["briefing", "check"], cwd=project)
     assert check.returncode == 0, check.stderr
 

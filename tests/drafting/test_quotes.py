@@ -55,7 +55,7 @@ def test_attributed_fragments_of_one_word_are_quotes() -> None:
 
 
 def test_an_unattributed_long_quote_is_kept_for_the_editor() -> None:
-    [quote] = extract_quotes("The banner read “we will not be moved from this place again”.")
+    [quote] = extract_quotes("A banner with “we will not be moved from this place again” hung there.")
     assert quote.speaker == UNKNOWN_SPEAKER and not quote.attributed
 
 

@@ -70,3 +70,95 @@ def test_an_organisation_or_document_can_speak() -> None:
 def test_a_role_written_before_the_name_after_the_quote() -> None:
     article = "“We are nowhere near,” said the college's president, Dr Alan Reeve."
     assert speakers(article) == [("Alan Reeve", "the college's president")]
+
+
+def quotes_of(article: str) -> list[tuple[str, str, str]]:
+    return [(q.text, q.speaker, q.confidence) for q in extract_quotes(article)]
+
+
+@pytest.mark.parametrize(
+    ("article", "speaker"),
+    [
+        # pronouns with gender: the nearest compatible person, not simply the last speaker
+        (
+            "“We will look at it,” Tom Baird said. Agency spokeswoman Sara Lind told reporters the matter was "
+            "closed. “We take security seriously,” she said.",
+            "Sara Lind",
+        ),
+        ("Ms Okafor, 52, runs the clinic. She explained that “nobody here is turned away at the door”.", "Okafor"),
+        # description chains back to the last compatible named person
+        ("Minister Anna Berg spoke first. “We are ready for this,” the minister said.", "Anna Berg"),
+        ("Jonah Mensah, 19, scored twice. “I just hit it as hard as I could,” the 19-year-old said.", "Jonah Mensah"),
+        # title and surname, also misspelt
+        ("Lydia Buchtmann leads the review. “It will take time to get right,” Ms Bauchtman said.", "Lydia Buchtmann"),
+        # "it said" for an organisation, acronyms expanded
+        (
+            "The Korean Central News Agency (KCNA) reported the move. “The enemy will be punished,” said KCNA.",
+            "Korean Central News Agency",
+        ),
+        # colon-introduced quotes and lead-in paragraphs
+        ("Crime minister Jeremy Browne said:\n\n‘Young people feel confused about drugs.’", "Jeremy Browne"),
+        (
+            "The Senator from Alaska, explaining her vote, tried to deflect blame, writing: "
+            "“There will be no fair trial.”",
+            "The Senator from Alaska",
+        ),
+        # verbs beyond "said"
+        ("The city reasoned, “because users pay a fee, this is a commercial activity”.", "The city"),
+        ("Anna Berg insisted that the scheme remains “fair to every applicant”.", "Anna Berg"),
+        ("Anna Berg highlighted the risk: “Costs could double within a year.”", "Anna Berg"),
+        ("Critics were angry, with one poster writing “How can people look at both sides?”", "one poster"),
+        ("In the words of the Crown prosecutor, Mark Tedeschi, QC, “She spent months crying.”", "Mark Tedeschi"),
+        ("“Prices will fall,” said the post by an unknown author on the forum.", "an unknown author"),
+    ],
+)
+def test_resolution_patterns(article: str, speaker: str) -> None:
+    assert extract_quotes(article)[-1].speaker == speaker
+
+
+def test_an_anonymous_source_is_kept_as_written_and_not_high_confidence() -> None:
+    article = "Anna Berg spoke on Monday. “The talks are over,” a senior European diplomat said."
+    [quote] = extract_quotes(article)
+    assert quote.speaker == "a senior European diplomat" and quote.confidence != "high"
+
+
+def test_a_quotation_over_paragraphs_is_one_quote_per_paragraph() -> None:
+    article = (
+        "After the match, Hernan Gomez, Panama coach, said, “We have learned a lot today.\n\n"
+        "It was a very emotional day.”\n\n“We will be back,” Gomez added."
+    )
+    found = quotes_of(article)
+    assert [q[0] for q in found] == ["We have learned a lot today.", "It was a very emotional day.", "We will be back"]
+    assert {q[1] for q in found} == {"Hernan Gomez"}
+
+
+def test_a_transcript_turn_gives_the_speaker() -> None:
+    article = (
+        "She introduced the President of the United States, Joe Biden.\n\nTHE VICE PRESIDENT:\n\nThank you.\n\n"
+        "THE PRESIDENT:\n\nWell, I was going to say “good afternoon,” but we are late."
+    )
+    assert extract_quotes(article)[0].speaker == "Joe Biden"
+
+
+def test_british_single_quotes_and_apostrophes() -> None:
+    article = (
+        "Jeremy Browne said: ‘We know FRANK works, and Reuters’ figures don’t lie.’ One advert shows a ‘joint’ of meat."
+    )
+    assert [q[:2] for q in quotes_of(article)] == [
+        ("We know FRANK works, and Reuters’ figures don’t lie.", "Jeremy Browne")
+    ]
+
+
+def test_names_and_titles_in_quotation_marks_are_not_quotes() -> None:
+    article = (
+        "The robot, named “Better Idea of Afghan Girls,” scored. Shows such as “Keeping up with the Kardashians” ran."
+    )
+    assert quotes_of(article) == []
+
+
+def test_every_quote_says_how_it_was_found() -> None:
+    text = "“Prices will fall,” said Anna Berg. “They will fall fast,” she added."
+    first, second = extract_quotes(text)
+    assert (first.rule, first.confidence) == ("after", "high")
+    assert second.speaker == "Anna Berg" and second.confidence in ("high", "medium")
+    assert text[first.span[0] : first.span[1]] == first.text
