@@ -320,13 +320,13 @@ def topics_yaml(pools: Pools, used_metrics: set[str]) -> str:
 
 
 def write_corpus(project: Path, count: int, repo: Path, seed: int = SEED) -> dict:
-    """A project folder like a clone's (briefs/, mkdocs.yml, site_src/overrides/) with `count` synthetic briefs."""
+    """A project folder like a clone's (briefs/ and mkdocs.yml) with `count` synthetic briefs."""
     pools = make_pools(seed)
     briefs = project / "briefs"
     if project.exists():
         shutil.rmtree(project)
     briefs.mkdir(parents=True)
-    shutil.copytree(repo / "site_src" / "overrides", project / "site_src" / "overrides")
+    (project / "site_src").mkdir()  # MkDocs checks its docs_dir exists before the plugin generates into it
     shutil.copy(repo / "mkdocs.yml", project / "mkdocs.yml")
     used_metrics: set[str] = set()
     words = 0

@@ -109,6 +109,16 @@ def _clean_generated(project: Path) -> None:
         shutil.rmtree(child) if child.is_dir() else child.unlink()
 
 
+THEME_COPY = "briefing-theme"
+
+
+def theme_parts(source: Path) -> Path:
+    """The briefing's theme parts: package data since the theme moved into generator/mkdocs/theme/; a --code snapshot
+    from before keeps them in site_src/overrides/."""
+    packaged = source / "generator" / "mkdocs" / "theme"
+    return packaged if packaged.is_dir() else source / "site_src" / "overrides"
+
+
 def prepare(size: int, seed: int, source: Path = REPO, work: Path = WORK) -> tuple[Path, dict]:
     """The corpus project for `size` briefs (rebuilt only if the seed or generator code of bench changed)."""
     folder = work / f"n{size}"
@@ -121,13 +131,18 @@ def prepare(size: int, seed: int, source: Path = REPO, work: Path = WORK) -> tup
         info = corpus.write_corpus(project, size, REPO, seed)
         info.pop("slugs")
         stamp.write_text(json.dumps({"version": version, "info": info}))
-    # keep the project's site config and theme overrides current with the repository's
+    # keep the project's site config and the briefing's theme parts current with the repository's
     shutil.copy(source / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.rmtree(project / THEME_COPY, ignore_errors=True)
+    shutil.copytree(theme_parts(source), project / THEME_COPY)
     shutil.rmtree(project / "site_src" / "overrides", ignore_errors=True)
-    shutil.copytree(source / "site_src" / "overrides", project / "site_src" / "overrides")
+    if (source / "site_src" / "overrides").is_dir():  # a snapshot whose mkdocs.yml names it as custom_dir
+        shutil.copytree(source / "site_src" / "overrides", project / "site_src" / "overrides")
     config = yaml.safe_load((source / "mkdocs.yml").read_text("utf-8"))
-    # the same site without the briefing plugin: MkDocs alone over the generated Markdown
+    # the same site without the briefing plugin: MkDocs alone over the generated Markdown, with the theme parts the
+    # plugin would have added
     config["plugins"] = [p for p in config["plugins"] if p != "briefing"]
+    config["theme"]["custom_dir"] = THEME_COPY
     (project / "mkdocs.nogen.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), "utf-8")
     return project, info
 
@@ -195,7 +210,7 @@ def measure_zensical(project: Path, zensical: Path, out: Path) -> dict:
     out = project / "site-zensical"  # Zensical wants its site_dir inside the project
     config["site_dir"] = out.name
     # Zensical's template engine (MiniJinja) has no dict.get(): the tags partial needs a subscript instead
-    overrides = project / "site_src" / "overrides"
+    overrides = project / THEME_COPY
     zensical_overrides = project / "zensical-overrides"
     shutil.rmtree(zensical_overrides, ignore_errors=True)
     shutil.copytree(overrides, zensical_overrides)
@@ -455,7 +470,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--code",
         default=None,
-        help="a folder with the generator/ to measure (and its mkdocs.yml and site_src/overrides/); default: this tree",
+        help="a folder with the generator/ to measure (and its mkdocs.yml and theme parts); default: this tree",
     )
     parser.add_argument("--zensical", default=None, help="the zensical command, to compare its build")
     parser.add_argument("--zensical-max", type=int, default=1000, help="largest size to build with Zensical")

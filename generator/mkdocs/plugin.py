@@ -19,6 +19,10 @@ from . import search
 
 log = get_plugin_logger(__name__)
 
+# The briefing's parts of the theme (its stylesheet, the feed links, the search and tags partials): package data, so
+# an installed briefing needs no files of them in the project. A project's own `theme.custom_dir` still wins.
+THEME_DIR = Path(__file__).parent / "theme"
+
 # One memo per project for the life of the process: a preview server's rebuilds redo only what an edit touched.
 # (Module level, not on the plugin, so it survives however MkDocs re-creates plugins between rebuilds.)
 _MEMOS: dict[tuple[Path, Path, Path], Memo] = {}
@@ -69,6 +73,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
+
+    def on_config(self, config: Any) -> Any:
+        dirs = config.theme.dirs
+        if str(THEME_DIR) not in dirs:
+            dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
+        return config
 
     def on_pre_build(self, *, config: Any) -> None:
         result = self.fresh or self._generate(config)  # `briefing build` generated a moment ago: not twice

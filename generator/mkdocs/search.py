@@ -11,7 +11,7 @@ Pagefind from there on. This module is an adapter like staging.py: the generator
 
 With Pagefind, the MkDocs plugin (generator/mkdocs/plugin.py) calls `configure` before pages render, which
 detaches Material's indexing (about a fifth of the MkDocs build) and tells the theme partial
-site_src/overrides/partials/search.html to show Pagefind's UI in Material's search dialog; then `post_build`
+generator/mkdocs/theme/partials/search.html to show Pagefind's UI in Material's search dialog; then `post_build`
 indexes the built site with the pagefind binary (from the `pagefind[bin]` package) and writes its bundle into
 site/pagefind/.
 """

@@ -92,7 +92,7 @@ def section_link(page: Page, title: str) -> Locator:
 
 def search_opener(page: Page) -> Locator:
     """The visible control in the page's banner that opens the search dialog: a label for the `__search` toggle,
-    which the search partial's script (site_src/overrides/partials/search.html) opens and closes too."""
+    which the search partial's script (generator/mkdocs/theme/partials/search.html) opens and closes too."""
     opener = page.get_by_role("banner").locator("label[for='__search']").filter(visible=True)
     expect(opener.first).to_be_visible()
     return opener.first
