@@ -169,6 +169,28 @@ def serve_command(root: Path, dev_addr: str, full: bool) -> None:
     serve_site(project.root / "mkdocs.yml", dev_addr, dirty=not full)
 
 
+@main.command("init")
+@_ROOT
+@click.option("--name", required=True, help="The site's name (mkdocs.yml site_name).")
+@click.option("--url", default=None, help="Where it will be published, e.g. https://<user>.github.io/<repo>/.")
+@_reports_errors
+def init_command(root: Path, name: str, url: str | None) -> None:
+    """Start a new briefing: mkdocs.yml, an empty briefs/topics.yml and site_src/overrides/.
+
+    Never replaces a file. Then add articles with `briefing import`, and build with `briefing build`.
+
+    \b
+    Example:
+      briefing init --root my-briefing --name "Port strikes: a briefing"
+    """
+    from .mkdocs.scaffold import DEFAULT_URL, SiteSettings, init_project
+
+    written = init_project(root.resolve(), SiteSettings(name, url or DEFAULT_URL))
+    for path in written:
+        click.echo(f"wrote {display_path(path, root.resolve())}")
+    click.echo("Next: briefing import ARTICLE... (into briefs/), then briefing build.")
+
+
 @main.command("schema")
 @click.argument("kind", type=click.Choice(["annotation", "topics"]), default="annotation")
 @click.option(

@@ -52,6 +52,13 @@ def test_wheel_holds_templates_schemas_and_licence(dist: Path) -> None:
     assert templates == sources
     schemas = {Path(n).name for n in names if n.endswith(".schema.json")}
     assert schemas == {p.name for p in (ROOT / "generator").rglob("*.schema.json")}
+    theme = {n for n in names if n.startswith("generator/mkdocs/theme/") and not n.endswith("/")}
+    assert theme == {
+        f"generator/{p.relative_to(ROOT / 'generator').as_posix()}"
+        for p in (ROOT / "generator" / "mkdocs" / "theme").rglob("*")
+        if p.is_file()
+    }
+    assert "generator/mkdocs/theme/assets/stylesheets/briefing.css" in theme
     assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
     assert not any(n.startswith(("tests/", "briefs/", "bench/")) for n in names)
 
@@ -86,14 +93,14 @@ def test_installed_wheel_builds_the_example_corpus(dist: Path, tmp_path: Path) -
     run(uv(), "pip", "install", "--quiet", "--python", python, "--no-deps", only(dist, "*.whl"))
 
     project = tmp_path / "project"
-    shutil.copytree(ROOT / "briefs", project / "briefs")
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(ROOT / "site_src" / "overrides", project / "site_src" / "overrides")
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     where = run(python, "-c", "import generator; print(generator.__file__)", cwd=tmp_path, env=env)
     assert Path(where.strip()).is_relative_to(venv), "the source tree leaked onto the path"
     assert run(venv / "bin" / "briefing", "--version", cwd=tmp_path, env=env) == f"briefing {PROJECT['version']}\n"
 
+    # a new project from the wheel's own defaults (site config, theme parts), then the example corpus's briefs
+    run(venv / "bin" / "briefing", "init", "--root", project, "--name", "Seed", cwd=tmp_path, env=env)
+    shutil.copytree(ROOT / "briefs", project / "briefs", dirs_exist_ok=True)
     out = run(venv / "bin" / "briefing", "build", "--root", project, cwd=tmp_path, env=env)
     assert "Built" in out
     assert (project / "site" / "index.html").is_file()
