@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from .build import Generated, Project, check, generate
+from .build import Generated, Project, generate
 from .errors import BriefingError, Location, Problem, ValidationFailed, display_path
 from .stages.write import write_atomic
 
@@ -73,13 +73,17 @@ def check_command(root: Path) -> None:
     """Validate every annotation against its article; write nothing.
 
     Reports every error of every file as `briefs/<file>.yml:<line>: message`
-    and exits 1 if there is any.
+    and exits 1 if there is any. Warns of each drafted quote and figure not yet
+    reviewed (see `briefing review`) and of each quote whose speaker the article
+    does not name within two paragraphs of it.
 
     \b
     Example:
       briefing check
     """
-    corpus, warnings = check(Project.at(root))
+    from .drafting.review import check_annotations
+
+    corpus, warnings = check_annotations(Project.at(root))
     _print_warnings(warnings)
     click.echo(
         f"OK: {len(corpus.briefs)} briefs, {len(corpus.topics)} topics, "
@@ -189,6 +193,29 @@ def init_command(root: Path, name: str, url: str | None) -> None:
     for path in written:
         click.echo(f"wrote {display_path(path, root.resolve())}")
     click.echo("Next: briefing import ARTICLE... (into briefs/), then briefing build.")
+
+
+@main.command("review")
+@_ROOT
+@click.argument("slug")
+@click.option("--line", type=click.IntRange(min=1), default=None, help="Only the quote or figure that spans this line.")
+@_reports_errors
+def review_command(root: Path, slug: str, line: int | None) -> None:
+    """Mark a draft's quotes and figures as reviewed: each `drafted:` line becomes `reviewed: true`.
+
+    Check each item against the article first; `briefing check` lists the items not yet reviewed, with the line
+    to give --line. Nothing else in the file changes.
+
+    \b
+    Example:
+      briefing review dockers-walk-out-as-port-talks-collapse
+      briefing review dockers-walk-out-as-port-talks-collapse --line 42
+    """
+    from .drafting.review import review
+
+    result = review(Project.at(root), slug, line)
+    where = display_path(result.path, Project.at(root).root)
+    click.echo(f"{where}: {result.marked} item{'s' if result.marked != 1 else ''} marked reviewed; {result.left} left")
 
 
 @main.command("schema")

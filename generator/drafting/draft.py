@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -64,9 +64,7 @@ def build_draft(text: str, registry: list[RegistryTopic], known: dict[str, str] 
     quotes = [q for q in found.quotes if len(q.text) <= LIMITS["quote"]][:MAX_ITEMS]
     quotes = [_fit_quote(q) for q in quotes]
     figures = [
-        DraftFigure(f.value, _cut(f.label, LIMITS["label"]), f.offset)
-        for f in found.figures
-        if len(f.value) <= LIMITS["value"]
+        replace(f, label=_cut(f.label, LIMITS["label"])) for f in found.figures if len(f.value) <= LIMITS["value"]
     ][:MAX_ITEMS]
     if any(not q.attributed for q in quotes):
         notes.append("some quotes have no speaker (UNKNOWN): write who said them")
@@ -86,7 +84,7 @@ def build_draft(text: str, registry: list[RegistryTopic], known: dict[str, str] 
 def _fit_quote(quote: DraftQuote) -> DraftQuote:
     speaker = quote.speaker if len(quote.speaker) <= LIMITS["speaker"] else "UNKNOWN"
     role = _cut(quote.role, LIMITS["role"]) if quote.role else None
-    return DraftQuote(quote.text, speaker, role, quote.offset, quote.attributed and speaker == quote.speaker)
+    return replace(quote, speaker=speaker, role=role, attributed=quote.attributed and speaker == quote.speaker)
 
 
 def _cut(text: str, limit: int) -> str:
