@@ -8,23 +8,10 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from .text.dates import MONTH_NAMES
 from .text.figvalues import FigureValue, parse_value
 
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 @dataclass(frozen=True, order=True)
