@@ -10,7 +10,7 @@ from markupsafe import Markup
 from .. import addresses
 from ..model import Corpus, SiteInfo
 from . import charts
-from .kind import MACROS, Inputs, PageKind, Part, single
+from .kind import MACROS, Inputs, PageKind, Part, macro, single
 
 
 def _inputs(corpus: Corpus) -> Inputs:
@@ -18,9 +18,14 @@ def _inputs(corpus: Corpus) -> Inputs:
 
 
 def _sections(inputs: Inputs, path: str) -> list[Part]:
-    """Each metric's section (its chart and table), made on its own: an edit to one brief redraws its metrics."""
+    """Each metric's section (its chart and table) and its row at a glance, made on their own: an edit to one
+    brief redraws its metrics only."""
     labels, metrics = inputs["metric_labels"], inputs["metrics"]
-    return [Part(m, (m, labels[m], metrics[m]), _section) for m in inputs["metric_order"]]
+    sections = [Part(("section", m), (m, labels[m], metrics[m]), _section) for m in inputs["metric_order"]]
+    return sections + [Part(("glance", m), (m, labels[m], metrics[m]), _GLANCE) for m in inputs["metric_order"]]
+
+
+_GLANCE = macro("figures_glance_row")
 
 
 def _section(env: Environment, site: SiteInfo, here: str, metric: str, label: str, reports: Any) -> Markup:
