@@ -25,7 +25,7 @@ from .stages.load import RawBrief, annotation_paths, file_key, load_one, load_to
 from .stages.render import parts, plan, render_page, render_part
 from .stages.validate import metric_labels, topic_collisions, unregistered_topics, validate_brief, validate_topics
 from .stages.write import WriteReport, write_pages
-from .templating import make_environment, override_files, template_stamps
+from .templating import make_environment, override_files, overrides_dir, template_stamps
 
 Job = TypeVar("Job")
 Result = TypeVar("Result")
@@ -50,7 +50,7 @@ class Project:
 
     @property
     def overrides(self) -> Path:
-        return self.docs_dir.parent / "site_src" / "overrides" / "templates"
+        return overrides_dir(self.docs_dir.parent)
 
 
 @dataclass(frozen=True)

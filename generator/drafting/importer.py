@@ -20,6 +20,7 @@ from slugify import slugify
 from ..errors import BriefingError, Location, Problem, ValidationFailed, display_path
 from ..stages.load import SLUG
 from ..stages.write import write_atomic
+from ..templating import overrides_dir
 from ..text import textio
 from .draft import build_draft, load_registry, render
 from .fetch import TEXT_TYPES, fetch, is_address
@@ -122,7 +123,8 @@ def _plan_one(
             )
     for url in [*urls, None]:
         batch.seen.add(url, text if url is None else None, f"{where}{EARLIER}", None)
-    annotation = render(build_draft(text, registry, {k: v for k, v in known.items() if v}), f"{slug}.txt", "import")
+    draft = build_draft(text, registry, {k: v for k, v in known.items() if v})
+    annotation = render(draft, f"{slug}.txt", "import", overrides_dir(root))
     return Planned(where, slug, text, annotation, known.get("url"))
 
 

@@ -26,6 +26,14 @@ def schema(name: str) -> dict[str, Any]:
     return json.loads(text)
 
 
+def max_length(name: str, *path: str) -> int:
+    """The longest text schema `name` allows in a field: max_length("annotation", "quotes", "speaker")."""
+    node = schema(name)
+    for key in path:
+        node = node.get("items", node)["properties"][key]
+    return int(node["maxLength"])
+
+
 @cache
 def _validator(name: str) -> Draft202012Validator:
     return Draft202012Validator(schema(name))
