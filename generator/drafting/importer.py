@@ -23,6 +23,7 @@ from ..stages.write import write_atomic
 from ..templating import overrides_dir
 from ..text import textio
 from .draft import build_draft, load_registry, render
+from .feed import Progress
 from .fetch import TEXT_TYPES, fetch, is_address
 from .imported import EARLIER, Imported
 from .metadata import extract_metadata
@@ -72,6 +73,32 @@ def plan(
     if problems:
         raise ValidationFailed(problems)
     return batch.planned
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    planned: list[Planned]
+    backups: list[Path]  # the files --force replaced, kept as .bak
+
+
+def import_sources(
+    sources: Sequence[str],
+    root: Path,
+    briefs_dir: Path,
+    force: bool = False,
+    timeout: float | None = None,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """`briefing import` of files and addresses: each one read (or fetched) and drafted, then all written, or
+    nothing written and ValidationFailed raised with every problem (a missing file before anything is read)."""
+    paths = [s if is_address(s) and not Path(s).exists() else Path(s) for s in sources]
+    missing = [p for p in paths if isinstance(p, Path) and not p.exists()]
+    if missing:
+        raise ValidationFailed([Problem(Location(str(p)), "no such file") for p in missing])
+    progress = progress or Progress()
+    progress.start(len(paths))
+    planned = plan(paths, root, briefs_dir, force, lambda path: progress.advance(str(path)), timeout)
+    return ImportReport(planned, write(planned, briefs_dir))
 
 
 class Batch:
