@@ -118,6 +118,7 @@ def _brief(names: Mapping[str, str], site: SiteInfo, brief: Brief) -> dict[str, 
             for f in brief.figures
         ],
         "quotes": [{"text": q.text, "speaker": q.speaker, "role": q.role} for q in brief.quotes],
+        **dict(brief.extras),  # the schema's plain fields, each null when the annotation leaves it out
         "events": [
             {
                 "date": e.date.iso(),

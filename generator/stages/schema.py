@@ -26,6 +26,14 @@ def schema(name: str) -> dict[str, Any]:
     return json.loads(text)
 
 
+@cache
+def plain_fields(name: str = "annotation") -> tuple[str, ...]:
+    """The optional fields of plain text that schema `name` marks `"x-briefing-plain": true`: validation carries
+    them onto the Brief (`Brief.extra`) and the open data shows them, so such a field needs no code of its own."""
+    properties = schema(name)["properties"]
+    return tuple(key for key, field in properties.items() if field.get("x-briefing-plain"))
+
+
 def max_length(name: str, *path: str) -> int:
     """The longest text schema `name` allows in a field: max_length("annotation", "quotes", "speaker")."""
     node = schema(name)

@@ -169,8 +169,15 @@ def validate_brief(
         ),
         topics=topic_slugs,
         events=events,
+        extras=tuple(
+            (name, _clean(str(data[name])) if data.get(name) is not None else None) for name in schema.plain_fields()
+        ),
     )
     return brief, problems
+
+
+def _plain(value: Any) -> str | None:
+    return None if value is None else _clean(str(value))
 
 
 def _clean(text: str | None) -> str:
