@@ -41,11 +41,11 @@ _FORMULA_START = ("=", "+", "@", "\t", "\r")
 def briefs_json(corpus: Corpus, site: SiteInfo, made: Mapping[Hashable, str] | None = None) -> str:
     """Everything as one JSON document. Each brief is serialised on its own (a part: `made` holds them when the
     build made them already), then set into the document with the indentation json.dumps would give it."""
-    text = _rest_json(corpus, site)
-    if not corpus.briefs:
-        return text
     if made is None:
         made = {part.key: part.make(None, site, BRIEFS_JSON, *part.args) for part in _json_parts(corpus)}
+    text = made[_REST]
+    if not corpus.briefs:
+        return text
     items = ",\n".join(made[brief.slug] for brief in corpus.briefs)
     # sorted keys put "briefs" first: '{\n  "briefs": [],\n' is where the list goes
     empty = '{\n  "briefs": [],\n'
@@ -60,14 +60,23 @@ def _topic_names(corpus: Corpus, brief: Brief) -> tuple[tuple[str, str], ...]:
 
 
 def _json_parts(corpus: Corpus) -> list[Part]:
-    return [Part(brief.slug, (brief, _topic_names(corpus, brief)), _json_entry) for brief in corpus.briefs]
+    topics = tuple((topic, len(corpus.briefs_by_topic[slug])) for slug, topic in corpus.topics.items())
+    metrics = tuple(
+        (metric, corpus.metric_labels[metric], tuple(r.brief.slug for r in reports))
+        for metric, reports in corpus.metrics.items()
+    )
+    rest = Part(_REST, (topics, metrics), _rest_json)
+    return [rest, *(Part(b.slug, (b, _topic_names(corpus, b)), _json_entry) for b in corpus.briefs)]
 
 
 def _json_entry(env: Any, site: SiteInfo, here: str, brief: Brief, names: tuple[tuple[str, str], ...]) -> str:
     return textwrap.indent(_dumps(_brief(dict(names), site, brief)).rstrip("\n"), "    ")
 
 
-def _rest_json(corpus: Corpus, site: SiteInfo) -> str:
+_REST = "(the rest)"  # not a slug, so no brief's key
+
+
+def _rest_json(env: Any, site: SiteInfo, here: str, topics: tuple[Any, ...], metrics: tuple[Any, ...]) -> str:
     """The document without its briefs: the site, the topic registry and the compared metrics."""
     rest = {
         "format": FORMAT_VERSION,
@@ -80,14 +89,11 @@ def _rest_json(corpus: Corpus, site: SiteInfo) -> str:
                 "kind": topic.kind,
                 "description": topic.description,
                 "aliases": list(topic.aliases),
-                "briefs": len(corpus.briefs_by_topic[slug]),
+                "briefs": count,
             }
-            for slug, topic in corpus.topics.items()
+            for topic, count in topics
         ],
-        "metrics": [
-            {"id": metric, "label": corpus.metric_labels[metric], "briefs": [r.brief.slug for r in reports]}
-            for metric, reports in corpus.metrics.items()
-        ],
+        "metrics": [{"id": metric, "label": label, "briefs": list(slugs)} for metric, label, slugs in metrics],
     }
     return _dumps(rest)
 
