@@ -22,10 +22,10 @@ from .model import Brief, Corpus, SiteInfo
 from .pages import Page
 from .stages.link import link
 from .stages.load import RawBrief, annotation_paths, file_key, load_one, load_topics, orphan_articles
-from .stages.render import plan, render_page
+from .stages.render import parts, plan, render_page, render_part
 from .stages.validate import metric_labels, topic_collisions, unregistered_topics, validate_brief, validate_topics
 from .stages.write import WriteReport, write_pages
-from .templating import make_environment, override_files, template_stamps
+from .templating import make_environment, override_files, overrides_dir, template_stamps
 
 Job = TypeVar("Job")
 Result = TypeVar("Result")
@@ -50,7 +50,7 @@ class Project:
 
     @property
     def overrides(self) -> Path:
-        return self.docs_dir.parent / "site_src" / "overrides" / "templates"
+        return overrides_dir(self.docs_dir.parent)
 
 
 @dataclass(frozen=True)
@@ -159,11 +159,27 @@ def _render(corpus: Corpus, project: Project, run: _Run) -> dict[str, str]:
         else:
             pending.append((page, key))
     # workers get the index of a page, not the page: they inherit the plan when forked
-    texts = run.map(lambda index: render_page(env, project.site, pending[index][0]), range(len(pending)))
+    texts = run.map(lambda index: _render_page(env, project.site, pending[index], run), range(len(pending)))
     for (page, key), text in zip(pending, texts, strict=True):
         run.memo.set(page.path, key, text)
         pages[page.path] = text
     return dict(sorted(pages.items()))
+
+
+def _render_page(env: Environment, site: SiteInfo, pending: tuple[Page, Any], run: _Run) -> str:
+    """A page, its parts (rows, entries, sections) from last run where their arguments are as they were."""
+    page, (stamps, _site, _inputs) = pending
+    if not run.memo.keeps or not page.kind.parts:
+        return render_page(env, site, page)
+    made = {
+        part.key: run.memo.get(
+            ("part", page.path, part.key),
+            (stamps, site, part.args),
+            lambda part=part: render_part(env, site, page, part),
+        )
+        for part in parts(page)
+    }
+    return render_page(env, site, page, made)
 
 
 def generate(project: Project, write: bool = True, memo: Memo | None = None) -> Generated:

@@ -13,8 +13,7 @@ from typing import Any
 import click
 
 from .build import Generated, Project, generate
-from .errors import BriefingError, Location, Problem, ValidationFailed, display_path
-from .stages.write import write_atomic
+from .errors import BriefingError, Problem, display_path
 
 _ROOT = click.option(
     "--root",
@@ -296,47 +295,52 @@ def import_command(
         raise click.UsageError("give the files or addresses to import, or --feed URL")
     if limit is not None:
         raise click.UsageError("--limit goes with --feed")
-    from .drafting.fetch import is_address
-    from .drafting.importer import plan, write
+    from .drafting.importer import import_sources
 
     project = Project.at(root)
-    paths = [s if is_address(s) and not Path(s).exists() else Path(s) for s in sources]
-    missing = [p for p in paths if isinstance(p, Path) and not p.exists()]
-    if missing:
-        raise ValidationFailed([Problem(Location(str(p)), "no such file") for p in missing])
-    with click.progressbar(length=len(paths), label="Importing", file=sys.stderr) as bar:
-        planned = plan(paths, project.root, project.briefs_dir, force, lambda _path: bar.update(1), timeout)
-    backups = write(planned, project.briefs_dir)
+    bar = _ProgressBar()
+    try:
+        report = import_sources(sources, project.root, project.briefs_dir, force, timeout, bar)
+    finally:
+        bar.close()
+    planned = report.planned
     for item in planned:
         click.echo(f"{item.source} -> briefs/{item.slug}.txt, briefs/{item.slug}.yml (draft)")
-    for path in backups:
+    for path in report.backups:
         click.echo(f"kept the replaced file as {display_path(path, project.root)}")
     click.echo(
         f"Imported {len(planned)} article{'s' if len(planned) != 1 else ''}; check each draft, then `briefing check`."
     )
 
 
+class _ProgressBar:
+    """A progress bar on standard error while articles import (drafting's Progress, told by the library)."""
+
+    bar: Any = None
+
+    def start(self, total: int) -> None:
+        self.bar = click.progressbar(length=total, label="Importing", file=sys.stderr)
+        self.bar.__enter__()
+
+    def advance(self, url: str) -> None:
+        self.bar.update(1)
+
+    def close(self) -> None:
+        if self.bar:
+            self.bar.__exit__(None, None, None)
+
+
 def _import_feed(project: Project, url: str, force: bool, limit: int | None, timeout: float | None) -> None:
-    from .drafting.feed import Progress, describe, import_feed
+    from .drafting.feed import describe, import_feed
 
-    class Bar(Progress):  # a progress bar on a terminal only
-        bar: Any = None
-
-        def start(self, total: int) -> None:
-            self.bar = click.progressbar(length=total, label="Importing", file=sys.stderr)
-            self.bar.__enter__()
-
-        def advance(self, url: str) -> None:
-            self.bar.update(1)
-
-    bar = Bar() if sys.stderr.isatty() else None
+    bar = _ProgressBar() if sys.stderr.isatty() else None
     try:
         report = import_feed(
             url, project.root, project.briefs_dir, force=force, limit=limit, timeout=timeout, progress=bar
         )
     finally:
-        if bar and bar.bar:
-            bar.bar.__exit__(None, None, None)
+        if bar:
+            bar.close()
     for line in describe(report):
         click.echo(line)
     for path in report.backups:
@@ -366,48 +370,16 @@ def draft_command(root: Path, slugs: tuple[str, ...], every: bool, show_new: boo
       briefing draft nk-troops-defecting --show-new
       briefing draft --all
     """
-    from .drafting.draft import build_draft, load_registry, new_items, render
-    from .stages.load import DRAFT_SUFFIX, SLUG
-    from .text import textio, yamlio
+    from .drafting.redraft import redraft
 
     project = Project.at(root)
-    if every:
-        slugs = tuple(sorted(p.stem for p in project.briefs_dir.glob("*.txt")))
-    if not slugs:
-        raise BriefingError(Location("briefs/"), "name the article to draft (its slug), or use --all")
-    registry = load_registry(project.briefs_dir)
-    problems = []
-    outputs = []
-    for slug in slugs:
-        article = project.briefs_dir / f"{slug}.txt"
-        where = display_path(article, project.root)
-        if not SLUG.match(slug) or not article.is_file():
-            problems.append(Problem(Location(where), "no such article; give the slug of a briefs/<slug>.txt file"))
+    for item in redraft(project.root, project.briefs_dir, slugs, every, show_new, write=not to_stdout):
+        if item.written is None:
+            click.echo(item.text, nl=False)
             continue
-        try:
-            text = textio.read_text(article, where, textio.MAX_ARTICLE_BYTES)
-        except BriefingError as exc:
-            problems.extend(exc.problems)
-            continue
-        draft = build_draft(text, registry)
-        outputs.append((slug, draft, render(draft, article.name)))
-    if problems:
-        raise ValidationFailed(problems)
-    for slug, draft, text in outputs:
-        editor = project.briefs_dir / f"{slug}.yml"
-        if to_stdout:
-            click.echo(text, nl=False)
-            continue
-        target = project.briefs_dir / (f"{slug}{DRAFT_SUFFIX}" if editor.exists() else f"{slug}.yml")
-        write_atomic(target, text.encode("utf-8"))
-        click.echo(
-            f"Wrote {display_path(target, project.root)}: {len(draft.figures)} figures, {len(draft.quotes)} quotes, "
-            f"{len(draft.topics)} topics."
-        )
-        if show_new and editor.exists() and target != editor:
-            where = display_path(editor, project.root)
-            current = yamlio.load(textio.read_text(editor, where, textio.MAX_ANNOTATION_BYTES), where).data
-            lines = new_items(draft, current)
-            click.echo(f"New against {where}: {len(lines)}" + (":" if lines else "."))
-            for line in lines:
+        counts = f"{len(item.draft.figures)} figures, {len(item.draft.quotes)} quotes, {len(item.draft.topics)} topics"
+        click.echo(f"Wrote {item.written}: {counts}.")
+        if item.against is not None:
+            click.echo(f"New against {item.against}: {len(item.new)}" + (":" if item.new else "."))
+            for line in item.new:
                 click.echo(f"  {line}")

@@ -8,23 +8,10 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from .text.dates import MONTH_NAMES
 from .text.figvalues import FigureValue, parse_value
 
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 @dataclass(frozen=True, order=True)
@@ -128,6 +115,12 @@ class Brief:
     quotes: tuple[Quote, ...] = ()
     topics: tuple[str, ...] = ()
     events: tuple[Event, ...] = ()
+    # the optional plain-text fields the schema marks "x-briefing-plain": (name, text, or None when left out)
+    extras: tuple[tuple[str, str | None], ...] = ()
+
+    def extra(self, name: str) -> str | None:
+        """A plain field's text ('language'), or None when the annotation leaves it out."""
+        return next((text for key, text in self.extras if key == name), None)
 
     @property
     def sort_key(self) -> tuple[int, PartialDate, str]:

@@ -62,6 +62,11 @@ def paragraphs(text: str) -> list[str]:
     return [line for line in (" ".join(raw.split()) for raw in text.split("\n")) if line]
 
 
+def overrides_dir(root: Path) -> Path:
+    """The project's template overrides: a file there replaces the package's template of the same name."""
+    return root / "site_src" / "overrides" / "templates"
+
+
 def search_path(overrides: Path | None = None) -> BaseLoader:
     """Where templates are found, first match wins: the project's overrides, then the package's own."""
     loaders = [FileSystemLoader(str(overrides))] if overrides and overrides.is_dir() else []

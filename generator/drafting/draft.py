@@ -6,24 +6,38 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, StrictUndefined
 
-from ..errors import BriefingError
-from ..text import textio, yamlio
+from ..stages.load import load_topics
+from ..stages.schema import max_length
+from ..stages.validate import validate_topics
+from ..templating import override_files, search_path
+from ..text import textio
+from ..text.characters import strip_refused
 from .figures import DraftFigure
 from .matching import figure_key, figure_listed, quote_key
 from .metadata import extract_metadata
-from .pipeline import extract, strip_refused
+from .pipeline import extract
 from .quotes import DraftQuote
 from .summary import extract_summary
-from .topics import RegistryTopic, Suggestion, match_registry, registry_from, suggest
+from .topics import RegistryTopic, Suggestion, match_registry, suggest
 
-# The schema's limits: a longer value is cut at a word (labels, roles) or left out (quotes, figure values).
-LIMITS = {"title": 300, "label": 300, "role": 300, "speaker": 200, "value": 100, "quote": 5000, "summary": 2000}
-MAX_ITEMS = 300
+# The schema's limits, read from it: a longer value is cut at a word (labels, roles) or left out (quotes, values).
+LIMITS = {
+    "title": max_length("annotation", "title"),
+    "summary": max_length("annotation", "summary"),
+    "quote": max_length("annotation", "quotes", "text"),
+    "speaker": max_length("annotation", "quotes", "speaker"),
+    "role": max_length("annotation", "quotes", "role"),
+    "value": max_length("annotation", "key_figures", "value"),
+    "label": max_length("annotation", "key_figures", "label"),
+    **{key: max_length("annotation", "source", key) for key in ("name", "author", "url")},
+}
+MAX_ITEMS = 300  # the drafter's own bound on quotes and figures (the schema sets none)
 FALLBACK_TOPIC = "Unsorted"
 _NOT_PRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 _SOURCE_KEYS = ("name", "author", "published", "url")
@@ -54,7 +68,7 @@ def build_draft(text: str, registry: list[RegistryTopic], known: dict[str, str] 
         title = _cut(strip_refused(first), 100)
         notes.append("the article has no headline: the title is its opening words; write a real one")
     source = {"author": strip_refused(meta.author or ""), "published": meta.published, **known}
-    source = {key: _cut(" ".join(source[key].split()), 200) for key in _SOURCE_KEYS if source.get(key)}
+    source = {key: _cut(" ".join(source[key].split()), LIMITS.get(key, 200)) for key in _SOURCE_KEYS if source.get(key)}
     topics = [name for name, _count in match_registry(text, registry)]
     author = source.get("author", "")
     suggestions = [s for s in suggest(text, list(found.people), registry) if s.name not in author]
@@ -104,24 +118,31 @@ def comment(value: str) -> str:
     return _NOT_PRINTABLE.sub(" ", " ".join(str(value).split()))
 
 
-_ENV = Environment(
-    loader=PackageLoader("generator.drafting", "templates"),
-    autoescape=False,
-    trim_blocks=True,
-    lstrip_blocks=True,
-    keep_trailing_newline=True,
-    undefined=StrictUndefined,
-)
-_ENV.filters["q"] = yaml_string
-_ENV.filters["comment"] = comment
+@lru_cache(maxsize=8)
+def _environment(overrides: Path | None, _stamps: object = None) -> Environment:
+    """The drafter's environment: YAML out, no Markdown escaping; templates through the site's search path, so a
+    draft.yml.j2 in site_src/overrides/templates/ replaces the package's (`_stamps` renews it when one changes)."""
+    env = Environment(
+        loader=search_path(overrides),
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=StrictUndefined,
+    )
+    env.filters["q"] = yaml_string
+    env.filters["comment"] = comment
+    return env
 
 
-def render(draft: Draft, article: str, command: str = "draft") -> str:
-    """The draft as annotation YAML; if it would pass the annotation size limit, items are dropped from the end."""
+def render(draft: Draft, article: str, command: str = "draft", overrides: Path | None = None) -> str:
+    """The draft as annotation YAML (`overrides`: the project's template overrides folder); if it would pass the
+    annotation size limit, items are dropped from the end."""
     figures, quotes = list(draft.figures), list(draft.quotes)
     notes = list(draft.notes)
+    template = _environment(overrides, override_files(overrides)).get_template("draft.yml.j2")
     while True:
-        text = _ENV.get_template("draft.yml.j2").render(
+        text = template.render(
             command=command,
             article=article,
             notes=notes,
@@ -141,16 +162,11 @@ def render(draft: Draft, article: str, command: str = "draft") -> str:
 
 
 def load_registry(briefs_dir: Path) -> list[RegistryTopic]:
-    """briefs/topics.yml as far as it reads; a broken registry gives no topics (`briefing check` says why)."""
-    path = briefs_dir / "topics.yml"
-    if not path.is_file():
-        return []
-    try:
-        return registry_from(
-            yamlio.load(textio.read_text(path, path.name, textio.MAX_ANNOTATION_BYTES), path.name).data
-        )
-    except BriefingError:
-        return []
+    """briefs/topics.yml, read and checked as the site reads it; a broken registry gives no topics (`briefing check`
+    says why)."""
+    document, _problems = load_topics(briefs_dir.parent, briefs_dir)
+    topics, _lookup, _errors = validate_topics(document)
+    return [RegistryTopic(topic.name, topic.kind, topic.aliases) for topic in topics.values()]
 
 
 def new_items(draft: Draft, editor: Any) -> list[str]:

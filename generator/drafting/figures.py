@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from ..text import provenance
+from ..text.figvalues import HEDGES
 from .descriptions import PERSON_NOUNS
 from .lexicon import FUNCTION_WORDS, IDENTIFIER_BEFORE, IRREGULAR_PLURALS, MONTHS, NUMBER_WORDS, WEEKDAYS, words
 
@@ -39,10 +40,12 @@ WORDS_NUMBER = re.compile(_SPELLED, re.IGNORECASE)
 RATIO = re.compile(
     rf"\b(?:{_SMALL}|\d+)\s+(?:in|out\s+of)\s+(?:{_SMALL}|\d+|a\s+(?:hundred|thousand|million))\b", re.IGNORECASE
 )
-_HEDGE_WORDS = (
-    r"all\s+but|all|only|just|about|around|approximately|approx\.|roughly|some|nearly|almost|close\s+to|up\s+to|over|"
-    r"more\s+than|less\s+than|fewer\s+than|under|at\s+least|at\s+most|as\s+many\s+as|as\s+much\s+as|as\s+few\s+as|"
-    r"an\s+estimated|estimated|just\s+over|just\s+under|well\s+over|upwards\s+of|in\s+excess\s+of|between|below|above"
+# Words before a value that belong to it: the hedges of text/figvalues.py and a few that only stress it.
+_STRESS = ("all but", "all", "only", "just", "well over", "as much as", "as few as", "between")
+_HEDGE_WORDS = "|".join(
+    r"\s+".join(re.escape(word) for word in phrase.split())
+    for phrase in sorted({*HEDGES, *_STRESS}, key=lambda phrase: (-len(phrase), phrase))
+    if phrase[0].isalpha() and len(phrase.rstrip(".")) > 1  # not 'c.': 'D.C. 300' is no hedge
 )
 _HEDGE = re.compile(rf"\b(?:(?:{_HEDGE_WORDS})\s+)+$", re.IGNORECASE)
 _TRAIL = re.compile(r"\s+or\s+(?:more|so|fewer|less)\b|-plus\b|\+", re.IGNORECASE)

@@ -20,8 +20,10 @@ from slugify import slugify
 from ..errors import BriefingError, Location, Problem, ValidationFailed, display_path
 from ..stages.load import SLUG
 from ..stages.write import write_atomic
+from ..templating import overrides_dir
 from ..text import textio
 from .draft import build_draft, load_registry, render
+from .feed import Progress
 from .fetch import TEXT_TYPES, fetch, is_address
 from .imported import EARLIER, Imported
 from .metadata import extract_metadata
@@ -73,6 +75,32 @@ def plan(
     return batch.planned
 
 
+@dataclass(frozen=True)
+class ImportReport:
+    planned: list[Planned]
+    backups: list[Path]  # the files --force replaced, kept as .bak
+
+
+def import_sources(
+    sources: Sequence[str],
+    root: Path,
+    briefs_dir: Path,
+    force: bool = False,
+    timeout: float | None = None,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """`briefing import` of files and addresses: each one read (or fetched) and drafted, then all written, or
+    nothing written and ValidationFailed raised with every problem (a missing file before anything is read)."""
+    paths = [s if is_address(s) and not Path(s).exists() else Path(s) for s in sources]
+    missing = [p for p in paths if isinstance(p, Path) and not p.exists()]
+    if missing:
+        raise ValidationFailed([Problem(Location(str(p)), "no such file") for p in missing])
+    progress = progress or Progress()
+    progress.start(len(paths))
+    planned = plan(paths, root, briefs_dir, force, lambda path: progress.advance(str(path)), timeout)
+    return ImportReport(planned, write(planned, briefs_dir))
+
+
 class Batch:
     """One import run: what briefs/ holds already and what this run has planned so far."""
 
@@ -122,7 +150,8 @@ def _plan_one(
             )
     for url in [*urls, None]:
         batch.seen.add(url, text if url is None else None, f"{where}{EARLIER}", None)
-    annotation = render(build_draft(text, registry, {k: v for k, v in known.items() if v}), f"{slug}.txt", "import")
+    draft = build_draft(text, registry, {k: v for k, v in known.items() if v})
+    annotation = render(draft, f"{slug}.txt", "import", overrides_dir(root))
     return Planned(where, slug, text, annotation, known.get("url"))
 
 

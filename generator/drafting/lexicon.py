@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ..text.dates import MONTH_WORDS
+
 
 def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -49,10 +51,7 @@ TITLES = words(
     """
 )
 
-MONTHS = words(
-    "January February March April May June July August September October November December "
-    "Jan Jan. Feb Feb. Mar Mar. Apr Apr. Jun Jun. Jul Jul. Aug Aug. Sep Sep. Sept Sept. Oct Oct. Nov Nov. Dec Dec."
-)
+MONTHS = MONTH_WORDS  # 'January', 'Jan', 'Jan.', 'Sept': text/dates.py
 WEEKDAYS = words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
 
 # Capitalised words that start sentences or clauses and never begin a name.

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import PartialDate
-from .lexicon import MONTHS
+from ..text.dates import MONTH_NUMBERS
 from .names import is_person_name
 
 MAX_TITLE_WORDS = 25
@@ -15,8 +15,7 @@ LONG_LINE_WORDS = 25
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:de|van|von|der|bin|al|da|di|le|la)?\s*[A-Z][\w'’.-]*){1,3}"
 _BYLINE = re.compile(rf"^(?:by|written by|author|words by)\s*[:\-–—]?\s*({_NAME})(?:\s*(?:,|and|&|\|).*)?$", re.I)
 _BIO = re.compile(rf"^({_NAME}) is (?:a|an|the)\b.*\b(?:at|of|for|with|in)\b")
-_MONTH_NAMES = [m for m in MONTHS if not m.endswith(".")]
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + r")\.?"
 _DATES = [
     re.compile(r"\b(?P<year>\d{4})-(?P<mm>\d{2})(?:-(?P<dd>\d{2}))?\b"),
     re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<year>\d{{4}})\b"),
@@ -99,13 +98,10 @@ def _partial(match: re.Match[str]) -> str | None:
     if groups.get("mm"):
         month, day = int(groups["mm"]), int(groups.get("dd") or 0)
     else:
-        month = 1 + next(i for i, name in enumerate(_MONTH_ORDER) if groups["month"].startswith(name))
+        month = MONTH_NUMBERS[groups["month"]]
         day = int(groups.get("day") or 0)
     text = f"{year:04d}" + (f"-{month:02d}" if month else "") + (f"-{day:02d}" if day else "")
     try:
         return PartialDate.parse(text).iso()
     except ValueError:
         return None
-
-
-_MONTH_ORDER = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]

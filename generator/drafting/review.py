@@ -111,7 +111,7 @@ def review(project: Project, slug: str, line: int | None = None) -> Reviewed:
     where = display_path(path, project.root)
     if not path.is_file():
         raise BriefingError(
-            Location(where), f"no such annotation: give the slug of a brief, the name of its briefs/<slug>.yml"
+            Location(where), "no such annotation: give the slug of a brief, the name of its briefs/<slug>.yml"
         )
     text = textio.read_text(path, where, textio.MAX_ANNOTATION_BYTES)
     doc = yamlio.load(text, where)

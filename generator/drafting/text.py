@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..text.sentences import sentence_spans
 from .lexicon import words
 
 DOUBLE_MARKS = '"“”„‟«»'
@@ -18,12 +19,6 @@ _OPENING_GLYPHS = "“„‟«‘‚‛"
 _CLOSING_GLYPHS = "”»’"
 _BEFORE_OPENING = "([{—–-/:;"
 _AFTER_CLOSING = ".,;:!?)]}—–-…"
-_ABBREVIATIONS = words(
-    "mr mrs ms dr prof gen maj lt col capt sgt adm sen rep gov st jr sr no vs etc inc ltd co corp jan feb mar apr "
-    "jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m i.e e.g approx fig vol rev cmdr pvt cpl"
-)
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s+[\"“‘«(\[]?[A-Z0-9])")
-_WORD = re.compile(r"[\w’'.-]+$")
 
 
 @dataclass(frozen=True)
@@ -157,20 +152,5 @@ _NOT_AFTER_POSSESSIVE = words(
 
 
 def _sentences(text: str, start: int, end: int, paragraph: int, spans: list[Quoted]) -> list[Sentence]:
-    found: list[Sentence] = []
-    begin = start
-    for match in _SENTENCE_END.finditer(text, start, end):
-        cut = match.end()
-        if any(q.open < cut <= q.close for q in spans):
-            continue
-        word = _WORD.search(text, begin, match.start())
-        last = word.group(0).lower().rstrip(".") if word else ""
-        if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha() and text[match.start()] == "."):
-            continue
-        found.append(Sentence(begin, cut, paragraph))
-        begin = cut
-        while begin < end and text[begin].isspace():
-            begin += 1
-    if begin < end:
-        found.append(Sentence(begin, end, paragraph))
-    return found
+    protected = [(q.open, q.close) for q in spans]
+    return [Sentence(begin, cut, paragraph) for begin, cut in sentence_spans(text, start, end, protected)]

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
 
 from .lexicon import ORG_WORDS, PLACES, UNIT_WORDS
 from .names import Person, name_runs, split_title
@@ -27,18 +26,6 @@ class Suggestion:
     name: str
     kind: str
     mentions: int
-
-
-def registry_from(data: Any) -> list[RegistryTopic]:
-    """Topic entries from a loaded topics.yml (anything malformed is skipped: `briefing check` reports it)."""
-    entries = data.get("topics") if isinstance(data, dict) else None
-    topics = []
-    for entry in entries if isinstance(entries, list) else ():
-        if isinstance(entry, dict) and isinstance(entry.get("name"), str):
-            aliases = entry.get("aliases") if isinstance(entry.get("aliases"), list) else []
-            kind = entry.get("kind") if isinstance(entry.get("kind"), str) else None
-            topics.append(RegistryTopic(entry["name"], kind, tuple(a for a in aliases if isinstance(a, str))))
-    return topics
 
 
 def _forms(topic: RegistryTopic) -> list[str]:

@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from markupsafe import Markup
+
 from .. import addresses
 from ..model import Corpus, SiteInfo
 from . import charts
-from .kind import Inputs, PageKind
+from .kind import Inputs, PageKind, Part, macro
 
 
 def _pages(corpus: Corpus) -> Iterator[tuple[str, Inputs]]:
@@ -27,16 +29,26 @@ def _pages(corpus: Corpus) -> Iterator[tuple[str, Inputs]]:
 
 def _context(inputs: Inputs, site: SiteInfo, path: str) -> dict[str, Any]:
     briefs = inputs["topic_briefs"]
-    drawn = [
-        (m, label, charts.metric_chart(label, reports, charts.TOPIC_ROWS))
-        for m, label, reports in inputs["topic_metrics"]
-    ]
     return {
         **inputs,
         "topic_has_figures": any(b.figures for b in briefs),
         "topic_has_quotes": any(b.quotes for b in briefs),
-        "topic_charts": [(m, label, chart) for m, label, chart in drawn if chart],
     }
 
 
-KINDS = (PageKind("topic", _pages, "topic.md.j2", _context),)
+def _parts(inputs: Inputs, path: str) -> Iterator[Part]:
+    """Each brief's row, figures and quotes, and each metric's chart, made on their own."""
+    for brief in inputs["topic_briefs"]:
+        yield Part(("row", brief.slug), (brief,), _ROW)
+        yield Part(("figures", brief.slug), (brief,), _FIGURES)
+        yield Part(("quotes", brief.slug), (brief,), _QUOTES)
+    for metric, label, reports in inputs["topic_metrics"]:
+        yield Part(("chart", metric), (label, reports), _chart)
+
+
+def _chart(env: Any, site: SiteInfo, here: str, label: str, reports: Any) -> Markup | None:
+    return charts.metric_chart(label, reports, charts.TOPIC_ROWS)
+
+
+_ROW, _FIGURES, _QUOTES = macro("archive_row"), macro("topic_figure_rows"), macro("topic_quote_blocks")
+KINDS = (PageKind("topic", _pages, "topic.md.j2", _context, parts=_parts),)

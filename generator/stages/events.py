@@ -15,10 +15,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..model import MONTH_NAMES, Event, PartialDate
+from ..model import Event, PartialDate
+from ..text.dates import MONTH_NUMBERS as _MONTHS
+from ..text.sentences import sentence_spans
 
-_MONTHS = {name: index for index, name in enumerate(MONTH_NAMES, start=1)}
-_MONTHS |= {name[:3]: index for name, index in list(_MONTHS.items())} | {"Sept": 9}
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b\.?"
@@ -47,12 +47,6 @@ _PATTERNS = [
 _RELATIVE = re.compile(
     r"\b(?P<lead>(?:[Oo]n|[Ll]ast)\s+)?(?P<rel>(?i:yesterday|today|(?:earlier\s+)?this\s+(?:month|year)|"
     r"last\s+(?:month|year))|" + "|".join(_WEEKDAYS) + r")\b"
-)
-# Sentence ends: . ! ? (and a closing quote), then space and a capital or an opening quote; not after an abbreviation.
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
-_ABBREVIATION = re.compile(
-    r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|Gen|Maj|Lt|Col|Sgt|Capt|St|No|vs|etc|Inc|Co"
-    r"|Jr|Sr|Prof|Rep|Sen|Gov)|\b[A-Z]|\b[A-Z]\.[A-Z])\.$"
 )
 _LIST_MARKER = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+")
 _REMOVABLE_LEADS = {None, "on", "in", "as of", "at"}
@@ -93,16 +87,9 @@ def sentences(text: str) -> Iterator[str]:
     """The sentences of a text, each exactly as written (paragraph by paragraph)."""
     for line in text.split("\n"):
         paragraph = _LIST_MARKER.sub(lambda m: " " * len(m.group(0)), line)  # "- As of ..." -> "As of ..."
-        start = 0
-        for boundary in _SENTENCE_END.finditer(paragraph):
-            head = paragraph[start : boundary.start()]
-            if _ABBREVIATION.search(head):
-                continue
-            if head.strip():
-                yield paragraph[start : boundary.end()].strip()
-            start = boundary.end()
-        if paragraph[start:].strip():
-            yield paragraph[start:].strip()
+        for start, end in sentence_spans(paragraph):
+            if paragraph[start:end].strip():
+                yield paragraph[start:end].strip()
 
 
 def dates_in(text: str, article_date: PartialDate | None) -> list[DateMention]:

@@ -40,7 +40,7 @@ def link(
         cooccurrence=cooccurrence,
         topic_order=_topic_order(topics, by_topic),
         metric_order=tuple(sorted(metrics, key=lambda m: (-len(metrics[m]), m))),
-        topic_metrics={slug: _topic_metrics(briefs) for slug, briefs in by_topic.items()},
+        topic_metrics=_topic_metrics(metrics, by_topic),
         topic_map=_map_data(topics, by_topic, cooccurrence),
     )
 
@@ -50,12 +50,19 @@ def _topic_order(topics: dict[str, Topic], by_topic: dict[str, tuple[Brief, ...]
     return tuple(sorted(topics, key=lambda s: (-len(by_topic[s]), topics[s].name.casefold(), s)))
 
 
-def _topic_metrics(briefs: tuple[Brief, ...]) -> tuple[tuple[str, tuple[FigureReport, ...]], ...]:
-    by_metric: dict[str, list[FigureReport]] = {}
-    for brief in briefs:
-        for figure in brief.figures:
-            if figure.metric:
-                by_metric.setdefault(figure.metric, []).append(FigureReport(brief, figure))
+def _topic_metrics(
+    metrics: dict[str, tuple[FigureReport, ...]], by_topic: dict[str, tuple[Brief, ...]]
+) -> dict[str, tuple[tuple[str, tuple[FigureReport, ...]], ...]]:
+    """Each topic's metrics, most reported first, from the reports by metric (in brief order already)."""
+    groups: dict[str, dict[str, list[FigureReport]]] = defaultdict(dict)
+    for metric, reports in metrics.items():
+        for report in reports:
+            for slug in report.brief.topics:
+                groups[slug].setdefault(metric, []).append(report)
+    return {slug: _most_reported(groups.get(slug, {})) for slug in by_topic}
+
+
+def _most_reported(by_metric: dict[str, list[FigureReport]]) -> tuple[tuple[str, tuple[FigureReport, ...]], ...]:
     return tuple((m, tuple(by_metric[m])) for m in sorted(by_metric, key=lambda m: (-len(by_metric[m]), m)))
 
 

@@ -6,12 +6,15 @@ the templates alone. The build decides what to render again and where (build.py)
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Mapping
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment
 
 from ..model import Corpus, SiteInfo
 from ..pages import Page, page_kinds
+from ..pages.kind import Part
 from ..templating import make_environment
 
 
@@ -20,10 +23,21 @@ def plan(corpus: Corpus) -> list[Page]:
     return [Page(path, kind, inputs) for kind in page_kinds() for path, inputs in kind.pages(corpus)]
 
 
-def render_page(env: Environment, site: SiteInfo, page: Page) -> str:
-    """One page's text, from its inputs alone."""
+def parts(page: Page) -> list[Part]:
+    """The pieces of a page made on their own (none for most kinds)."""
+    return list(page.kind.parts(page.inputs, page.path)) if page.kind.parts else []
+
+
+def render_part(env: Environment, site: SiteInfo, page: Page, part: Part) -> Any:
+    return part.make(env, site, page.path, *part.args)
+
+
+def render_page(env: Environment, site: SiteInfo, page: Page, made: Mapping[Hashable, Any] | None = None) -> str:
+    """One page's text, from its inputs alone; `made` holds its parts when the caller made them already."""
     kind = page.kind
     context = kind.context(page.inputs, site, page.path)
+    if kind.parts:
+        context["parts"] = made if made is not None else {p.key: render_part(env, site, page, p) for p in parts(page)}
     if kind.template is None:
         assert kind.make is not None, f"page kind {kind.name!r} declares neither a template nor make()"
         return kind.make(context, site)

@@ -27,6 +27,22 @@ def schema(name: str) -> dict[str, Any]:
 
 
 @cache
+def plain_fields(name: str = "annotation") -> tuple[str, ...]:
+    """The optional fields of plain text that schema `name` marks `"x-briefing-plain": true`: validation carries
+    them onto the Brief (`Brief.extra`) and the open data shows them, so such a field needs no code of its own."""
+    properties = schema(name)["properties"]
+    return tuple(key for key, field in properties.items() if field.get("x-briefing-plain"))
+
+
+def max_length(name: str, *path: str) -> int:
+    """The longest text schema `name` allows in a field: max_length("annotation", "quotes", "speaker")."""
+    node = schema(name)
+    for key in path:
+        node = node.get("items", node)["properties"][key]
+    return int(node["maxLength"])
+
+
+@cache
 def _validator(name: str) -> Draft202012Validator:
     return Draft202012Validator(schema(name))
 

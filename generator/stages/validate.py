@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Any
 
@@ -10,16 +9,13 @@ from slugify import slugify
 
 from ..errors import Location, Problem
 from ..model import Brief, Figure, PartialDate, Quote, Source, Topic
-from ..text import provenance
+from ..text import characters, provenance
 from ..text.yamlio import Document
 from . import schema
 from .eventcheck import check_events
 from .load import RawBrief
 
-# Invisible or direction-changing characters make two names look alike or text read backwards.
-_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
-_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Invisible or direction-changing characters make two names look alike or text read backwards (text/characters.py).
 _NAME_FIELDS = {"speaker", "name", "author", "topics", "aliases", "metric"}
 
 
@@ -173,8 +169,15 @@ def validate_brief(
         ),
         topics=topic_slugs,
         events=events,
+        extras=tuple(
+            (name, _clean(str(data[name])) if data.get(name) is not None else None) for name in schema.plain_fields()
+        ),
     )
     return brief, problems
+
+
+def _plain(value: Any) -> str | None:
+    return None if value is None else _clean(str(value))
 
 
 def _clean(text: str | None) -> str:
@@ -185,16 +188,16 @@ def _text_problems(doc: Document) -> list[Problem]:
     problems = []
     for path, value in _strings(doc.data, ()):
         names = {str(p) for p in path} & _NAME_FIELDS
-        if _CONTROL.search(value.replace("\n", "").replace("\t", "")):
+        if characters.CONTROL.search(value):
             problems.append(Problem(doc.location(path), "contains a control character; delete it"))
-        elif _BIDI.search(value):
+        elif characters.BIDI.search(value):
             problems.append(
                 Problem(
                     doc.location(path),
                     "contains a text-direction override character (U+202A-202E/U+2066-2069); delete it",
                 )
             )
-        elif names and _INVISIBLE.search(value):
+        elif names and characters.INVISIBLE.search(value):
             problems.append(Problem(doc.location(path), "contains an invisible zero-width character; delete it"))
     return problems
 

@@ -58,6 +58,9 @@ _UPPER = {
     "fewer than": "less_than",
     "below": "less_than",
 }
+# Every word a value may start with that says how exact it is ("about", "at least", "up to"): the drafter takes
+# them into the value it drafts, and parse_value reads them.
+HEDGES = (*_APPROX, *_LOWER, *_UPPER)
 _SUFFIX = {
     "or more": "at_least",
     "and more": "at_least",

@@ -63,3 +63,21 @@ def test_new_items_lists_what_the_editor_lacks(registry: tuple) -> None:
     new = new_items(draft, editor)
     assert not any("at least 11,000" in line for line in new)  # the editor has it
     assert new_items(draft, {}) and len(new_items(draft, {})) > len(new)
+
+
+def test_a_project_override_replaces_the_draft_template(tmp_path: Path) -> None:
+    """site_src/overrides/templates/draft.yml.j2 replaces the package's, as page templates are replaced."""
+    from generator.drafting.redraft import redraft
+
+    briefs = tmp_path / "briefs"
+    briefs.mkdir()
+    (briefs / "port-strike.txt").write_text('Dock workers walked out. "We stay out," said Ana Ruiz.\n', "utf-8")
+    packaged = redraft(tmp_path, briefs, ["port-strike"], write=False)[0].text
+    assert packaged.startswith("#") and "title:" in packaged
+    overrides = tmp_path / "site_src" / "overrides" / "templates"
+    overrides.mkdir(parents=True)
+    (overrides / "draft.yml.j2").write_text("# house style\ntitle: {{ title | q }}\nsummary: {{ summary | q }}\n")
+    [item] = redraft(tmp_path, briefs, ["port-strike"])
+    assert item.text == (briefs / "port-strike.yml").read_text("utf-8")
+    assert item.text.startswith("# house style\ntitle: ")
+    assert "quotes:" not in item.text
