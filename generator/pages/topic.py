@@ -7,7 +7,7 @@ from typing import Any
 
 from .. import addresses
 from ..model import Corpus, SiteInfo
-from . import charts
+from . import charts, passages
 from .kind import Inputs, PageKind
 
 
@@ -36,6 +36,7 @@ def _context(inputs: Inputs, site: SiteInfo, path: str) -> dict[str, Any]:
         "topic_has_figures": any(b.figures for b in briefs),
         "topic_has_quotes": any(b.quotes for b in briefs),
         "topic_charts": [(m, label, chart) for m, label, chart in drawn if chart],
+        "located": {b.slug: passages.locate(b) for b in briefs if b.figures or b.quotes},
     }
 
 
