@@ -53,6 +53,12 @@ def front_matter_string(text: str) -> Markup:
     return Markup(json.dumps(_escape_html(" ".join(str(text).split())), ensure_ascii=False))
 
 
+def html_text(text: Any) -> Markup:
+    """Any value as the text of a raw HTML fragment or a double-quoted attribute: HTML-escaped, one line. (Markdown
+    leaves raw HTML alone, so Markdown's backslash escapes would show; and a Markup URL is escaped again.)"""
+    return Markup(_escape_html(" ".join(str(text).split())))
+
+
 def safe_url(url: str) -> Markup:
     """An http(s) URL (the schema allows no other) percent-encoded so it cannot close a Markdown link."""
     return Markup(quote(url, safe=":/?#@!$&'*+,;=%~-._"))
@@ -86,7 +92,13 @@ def make_environment(overrides: Path | None = None) -> Environment:
         lstrip_blocks=True,
     )
     env.filters.update(
-        fm=front_matter_string, url=safe_url, paragraphs=paragraphs, date=_human_date, link=Markup, trusted=Markup
+        fm=front_matter_string,
+        url=safe_url,
+        html=html_text,
+        paragraphs=paragraphs,
+        date=_human_date,
+        link=Markup,
+        trusted=Markup,
     )
     env.globals.update(href=_href, brief_page=addresses.brief_page, topic_page=addresses.topic_page, pages=_PAGES)
     return env

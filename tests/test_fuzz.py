@@ -88,6 +88,9 @@ ALLOWED_TAGS = {
     "div",
     "code",
     "h3",
+    "figure",
+    "figcaption",
+    "mark",
 }
 # Inline SVG (charts, topic map): built by generator/pages/svg.py, which escapes every value; tag and attribute names
 # are the code's own. Attribute names as html.parser reports them (lowercased).
@@ -104,6 +107,8 @@ ALLOWED_TITLES.add(TocExtension(**markdown_options()["extension_configs"].get("t
 # Links in raw HTML (topic map nodes) cannot be .md links: MkDocs does not rewrite raw HTML. They lead to topic pages
 # whose names are slugs ([a-z0-9-]), as topics/<slug>/ or topics/<slug>.html (use_directory_urls: false).
 TOPIC_PAGE = re.compile(r"^(\.\./)*topics/[a-z0-9]+(-[a-z0-9]+)*(/|\.html)$")
+# ...and quotes on topic pages (raw HTML figures) link to their brief's page and the passage there.
+BRIEF_PASSAGE = re.compile(r"^(\.\./)*briefs/[a-z0-9]+(-[a-z0-9]+)*(/|\.html)(#quote-\d+)?$")
 SVG_NUMBER = re.compile(r"^-?\d+(\.\d)?$")
 NUMERIC_ATTRS = {"width", "height", "x", "y", "dy", "x1", "x2", "y1", "y2", "cx", "cy", "r", "stroke-width"}
 
@@ -171,10 +176,13 @@ def _assert_safe_markdown(path: str, page: str) -> None:
         assert tag.name in ALLOWED_TAGS, (path, tag)
         assert set(tag.attrs) <= ALLOWED_ATTRS, (path, tag)
         href = tag.get("href", "") or tag.get("xlink:href", "")
-        assert not href or href.startswith(("https://", "http://", "#")) or ".md" in href or TOPIC_PAGE.match(href), (
-            path,
-            href,
-        )
+        assert (
+            not href
+            or href.startswith(("https://", "http://", "#"))
+            or ".md" in href
+            or TOPIC_PAGE.match(href)
+            or BRIEF_PASSAGE.match(href)
+        ), (path, href)
         assert tag.get("title") is None or tag["title"] in ALLOWED_TITLES, (path, tag)
         for name in NUMERIC_ATTRS & set(tag.attrs):
             assert SVG_NUMBER.match(tag[name]), (path, tag)

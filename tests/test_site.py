@@ -53,7 +53,49 @@ def test_brief_page_shows_title_summary_quotes_and_figures(site: Path, slug: str
 @pytest.mark.parametrize("slug", SLUGS)
 def test_brief_page_includes_the_full_article(site: Path, slug: str) -> None:
     article = normalise((REPO / "briefs" / f"{slug}.txt").read_text("utf-8"))
-    assert article in article_text(page(site, f"briefs/{slug}/index.html"))
+    paragraphs = page(site, f"briefs/{slug}/index.html").select("article .bf-article > p")
+    assert normalise(" ".join(p.get_text() for p in paragraphs)) == article
+    # each paragraph's anchor is its index, so it stays the same for the same article text
+    assert [p["id"] for p in paragraphs] == [f"p-{n}" for n in range(1, len(paragraphs) + 1)]
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_every_quote_and_figure_links_to_its_marked_words_in_the_article(site: Path, slug: str) -> None:
+    data = annotation(slug)
+    soup = page(site, f"briefs/{slug}/index.html")
+    quotes = soup.select("article figure.bf-quote")
+    assert len(quotes) == len(data.get("quotes") or ())
+    for number, (quote, figure) in enumerate(zip(data.get("quotes") or (), quotes, strict=True), 1):
+        assert normalise(figure.select_one("blockquote").get_text()) == normalise(quote["text"])
+        assert normalise(quote["speaker"]) in normalise(figure.select_one("figcaption strong").get_text())
+        link = figure.select_one("figcaption a", string="in the article")
+        assert link is not None and link["href"] == f"#quote-{number}"
+        mark = soup.select_one(f".bf-article mark#quote-{number}")
+        assert normalise(mark.get_text()) == normalise(quote["text"])
+    rows = (
+        soup.select_one("article #key-figures").find_next("table").select("tbody tr") if data.get("key_figures") else []
+    )
+    for number, (value, row) in enumerate(zip(data.get("key_figures") or (), rows, strict=True), 1):
+        assert row.find("a", string="in the article")["href"] == f"#figure-{number}"
+        assert normalise(soup.select_one(f".bf-article mark#figure-{number}").get_text()) == normalise(value["value"])
+
+
+def test_topic_and_figures_pages_link_quotes_and_figures_to_their_passages(site: Path) -> None:
+    for relative in ("topics/north-korea/index.html", "figures/index.html"):
+        links = page(site, relative).select("article a")
+        targets = [a["href"] for a in links if a.get_text() == "in the article"]
+        assert targets, relative
+        assert all("/briefs/" in t or t.startswith("../briefs/") for t in targets), targets
+        assert any("#quote-" in t for t in targets) or relative.startswith("figures"), targets
+        assert any("#figure-" in t for t in targets), targets
+
+
+def test_search_indexes_the_article_once(site: Path) -> None:
+    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    sentence = "The Eurasia Center’s mission is to enhance transatlantic cooperation"  # in one article, quoted nowhere
+    hits = [d["location"] for d in index["docs"] if sentence in d["text"]]
+    assert hits == ["briefs/nk-upgrades-army-in-ukraine/#full-article"]
+    assert not [d["location"] for d in index["docs"] if "bf-mark" in d["text"]]
 
 
 @pytest.mark.parametrize("slug", SLUGS)

@@ -7,6 +7,7 @@ from typing import Any
 
 from .. import addresses
 from ..model import Brief, Corpus, SiteInfo
+from . import passages
 from .kind import Inputs, PageKind
 
 
@@ -27,7 +28,14 @@ def _inputs(corpus: Corpus, brief: Brief) -> Inputs:
 
 def _context(inputs: Inputs, site: SiteInfo, path: str) -> dict[str, Any]:
     brief = inputs["brief"]
-    return {**inputs, "permalink": site.absolute(path), "brief_events": sorted(brief.events, key=lambda e: e.date)}
+    return {
+        **inputs,
+        "permalink": site.absolute(path),
+        "brief_events": sorted(brief.events, key=lambda e: e.date),
+        "located": passages.locate(brief),
+        "article": passages.article_html(brief),
+        "at_source": lambda passage: passages.source_url(brief.source.url, passage),
+    }
 
 
 KINDS = (PageKind("brief", _pages, "brief.md.j2", _context),)

@@ -8,8 +8,8 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from .. import addresses
-from ..model import Corpus, SiteInfo
-from . import charts
+from ..model import Corpus, FigureReport, SiteInfo
+from . import charts, passages
 from .kind import MACROS, Inputs, PageKind, Part, macro, single
 
 
@@ -30,7 +30,13 @@ _GLANCE = macro("figures_glance_row")
 
 def _section(env: Environment, site: SiteInfo, here: str, metric: str, label: str, reports: Any) -> Markup:
     chart = charts.metric_chart(label, reports)
-    return Markup(env.get_template(MACROS).module.figures_section(metric, label, reports, chart, here))
+    where = [_passage_of(report) for report in reports]
+    return Markup(env.get_template(MACROS).module.figures_section(metric, label, reports, chart, where, here))
+
+
+def _passage_of(report: FigureReport) -> passages.Passage | None:
+    """Where the reported figure stands in its brief's article."""
+    return passages.locate(report.brief).figures[report.brief.figures.index(report.figure)]
 
 
 KINDS = (PageKind("figures", single(addresses.FIGURES, _inputs), "figures.md.j2", parts=_sections),)

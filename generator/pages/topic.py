@@ -9,8 +9,8 @@ from markupsafe import Markup
 
 from .. import addresses
 from ..model import Corpus, SiteInfo
-from . import charts
-from .kind import Inputs, PageKind, Part, macro
+from . import charts, passages
+from .kind import MACROS, Inputs, PageKind, Part, macro
 
 
 def _pages(corpus: Corpus) -> Iterator[tuple[str, Inputs]]:
@@ -46,9 +46,21 @@ def _parts(inputs: Inputs, path: str) -> Iterator[Part]:
         yield Part(("chart", metric), (label, reports), _chart)
 
 
+def _figures(env: Any, site: SiteInfo, here: str, brief: Any) -> Markup:
+    if not brief.figures:
+        return Markup("")
+    return Markup(env.get_template(MACROS).module.topic_figure_rows(brief, here, passages.locate(brief)))
+
+
+def _quotes(env: Any, site: SiteInfo, here: str, brief: Any) -> Markup:
+    if not brief.quotes:
+        return Markup("")
+    return Markup(env.get_template(MACROS).module.topic_quote_blocks(brief, here, passages.locate(brief), site))
+
+
 def _chart(env: Any, site: SiteInfo, here: str, label: str, reports: Any) -> Markup | None:
     return charts.metric_chart(label, reports, charts.TOPIC_ROWS)
 
 
-_ROW, _FIGURES, _QUOTES = macro("archive_row"), macro("topic_figure_rows"), macro("topic_quote_blocks")
+_ROW, _FIGURES, _QUOTES = macro("archive_row"), _figures, _quotes
 KINDS = (PageKind("topic", _pages, "topic.md.j2", _context, parts=_parts),)

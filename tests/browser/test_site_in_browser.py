@@ -170,8 +170,10 @@ def test_injected_markup_in_an_annotation_stays_text(new_tab: Callable[..., Tab]
         expect_heading(page, data["title"])
         expect(page.locator("article h1")).to_contain_text(SCRIPT)
         expect(page.get_by_text(data["summary"], exact=True)).to_be_visible()
-        expect(page.locator("article blockquote strong", has_text=SCRIPT)).to_have_text(f"{SCRIPT} {IMG}")
-        expect(page.locator("article blockquote", has_text=LINK).first).to_contain_text(JINJA)
+        expect(page.locator("article figure.bf-quote figcaption strong", has_text=SCRIPT)).to_have_text(
+            f"{SCRIPT} {IMG}"
+        )
+        expect(page.locator("article figure.bf-quote figcaption", has_text=LINK).first).to_contain_text(JINJA)
         expect(page.locator("nav.md-tags .md-tag", has_text=SCRIPT).first).to_be_visible()
 
         page.locator("nav.md-tags a.md-tag", has_text=JINJA).click()  # a topic not in topics.yml still gets a page

@@ -132,8 +132,35 @@ def test_figures_page_says_when_sources_disagree() -> None:
 def test_topic_page_lists_briefs_figures_and_quotes() -> None:
     page = _pages(_brief("one"), _brief("two", source=Source(published=PartialDate(2024))))["topics/north-korea.md"]
     assert page.index("Title one") < page.index("Title two")  # newest first
-    assert "| 11,000 | troops |" in page
-    assert "> Body with" in page
+    assert "| 11,000 | troops | [Title one](../briefs/one.md) · [in the article](../briefs/one.md#figure-1) |" in page
+    assert "<blockquote><p>Body with</p></blockquote>" in page
+    assert '<a class="bf-passage-link" href="../../briefs/one/#quote-1">in the article</a>' in page
+
+
+def test_brief_page_marks_each_passage_in_its_paragraph_and_links_it() -> None:
+    brief = _brief(
+        "one",
+        source=Source(name="Outlet", url="https://example.com/story?a=1&b=2"),
+        article_text="Headline\n\n  \u201cWe\u2014will hold,\u201d  he said, & 11,000 stayed.\n"
+        "Body with 11,000 troops.",
+        figures=(Figure("11,000", "troops", "troops"),),
+        quotes=(Quote('"We--will hold,"   he', "Someone", "spokesman <b>"),),
+    )
+    page = _pages(brief)["briefs/one.md"]
+    # the quote is found through typographic folding, the mark holds the article's own characters
+    assert (
+        '<p id="p-2"><mark class="bf-mark" id="quote-1">\u201cWe\u2014will hold,\u201d he</mark> said, &amp; '
+        '<mark class="bf-mark" id="figure-1">11,000</mark> stayed.</p>'
+    ) in page
+    assert '<p id="p-1">Headline</p>' in page and '<p id="p-3">Body with 11,000 troops.</p>' in page
+    assert "<figcaption>— <strong>Someone</strong>, spokesman &lt;b&gt; · " in page
+    assert '<a class="bf-passage-link" href="#quote-1">in the article</a>' in page
+    fragment = "#:~:text=%E2%80%9CWe%E2%80%94will%20hold%2C%E2%80%9D%20he"
+    assert f'<a class="bf-source-link" href="https://example.com/story?a=1&amp;b=2{fragment}">at the source</a>' in page
+    assert (
+        "| [in the article](#figure-1) · [at the source](https://example.com/story?a=1&b=2#:~:text=11%2C000) |" in page
+    )
+    assert page.count("Body with 11,000 troops.") == 1  # the article once, marked where it stands
 
 
 def test_template_override_replaces_a_packaged_template(tmp_path: Path) -> None:

@@ -6,7 +6,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.text.provenance import closest_passage, contains_figure, contains_quote, normalise
+from generator.text.provenance import (
+    closest_passage,
+    contains_figure,
+    contains_quote,
+    find_figure,
+    find_quote,
+    fold,
+    normalise,
+)
 
 ARTICLE = normalise(
     "Pyongyang sent between 10,000 and 12,000 troops in 2024; at least 11,000 soldiers fought in Kursk.\n"
@@ -188,3 +196,53 @@ def test_closest_passage_of_unrelated_text_scores_low() -> None:
 
 def test_closest_passage_in_an_empty_article() -> None:
     assert closest_passage("", "anything") == ("", 0)
+
+
+# --- fold: the normalised text traced back to the original characters ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "needle", "original"),
+    [
+        ("He said \u201cWe\u2014will hold\u201d today", '"We-will hold"', "\u201cWe\u2014will hold\u201d"),
+        ("wait\u2026 and see", "wait... and", "wait\u2026 and"),
+        ("a  \n\t b", "a b", "a  \n\t b"),
+        ("x \u2014\u2014 y", "x - y", "x \u2014\u2014 y"),
+        ("the \ufb01ne print", "fine", "\ufb01ne"),
+        ("caf\u00e9 cre\u0300me", "cre\u0300me", "cre\u0300me"),
+        ("  lead and trail  ", "lead", "lead"),
+        ("non\u00a0breaking space", "non breaking", "non\u00a0breaking"),
+    ],
+)
+def test_fold_traces_a_match_to_the_original_characters(raw: str, needle: str, original: str) -> None:
+    folded = fold(raw)
+    assert folded is not None and folded.text == normalise(raw)
+    found = find_quote(folded.text, needle)
+    assert found is not None
+    start, end = folded.original(*found)
+    assert raw[start:end] == original
+
+
+def test_find_figure_is_the_whole_token_contains_figure_finds() -> None:
+    article = normalise("Version 3.10, then 3.1 and 1000 or 100.")
+    start, end = find_figure(article, "3.1")
+    assert article[start:end] == "3.1" and article[end] == " "
+    assert find_figure(article, "100") == (article.index("100."), article.index("100.") + 3)
+    assert find_figure(article, "3.2") is None and find_quote(article, " ") is None
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from("ab \n\t-\u2014\u2013\u201c\u201d\u2026\u00a0\ufb01e\u0301\u00e9\u00b4`\u3000"),
+        max_size=40,
+    )
+)
+def test_fold_agrees_with_normalise_and_each_character_comes_from_its_original(text: str) -> None:
+    folded = fold(text)
+    if folded is None:  # allowed only where folding composes across characters; then nothing is traced
+        return
+    assert folded.text == normalise(text)
+    assert len(folded.starts) == len(folded.ends) == len(folded.text)
+    assert list(folded.starts) == sorted(folded.starts)
+    for char, start, end in zip(folded.text, folded.starts, folded.ends, strict=True):
+        assert char in normalise(text[start:end]) or (char == " " and not text[start:end].strip())
