@@ -107,4 +107,4 @@ bench-smoke: dev-env chromium
 	CHROMIUM=$(CHROMIUM) $(BIN)/python -m bench.run --sizes 100 --repeats 1 --search-repeats 1 --edits 1 --out bench/work/smoke
 
 clean:
-	rm -rf site dist node_modules .site-staging-* .site-previous-* test-artifacts
+	rm -rf site dist node_modules .site-staging-* .site-previous-* .briefing-build.lock test-artifacts

@@ -119,16 +119,17 @@ def build_command(root: Path, site_dir: Path | None, strict: bool, verbose: bool
       briefing build --site-dir /tmp/preview
       briefing build --search pagefind
     """
-    from .mkdocs.staging import build_site, show_mkdocs_log
+    from .mkdocs.staging import build_lock, build_site, show_mkdocs_log
 
     project = Project.at(root)
     started = time.perf_counter()
-    result = generate(project)
-    _print_warnings(result.warnings)
-    _print_generated(result)
-    show_mkdocs_log(verbose)
     target = (site_dir or project.root / "site").resolve()
-    pages = build_site(project.root / "mkdocs.yml", target, strict=strict, fresh=result, search=search)
+    with build_lock(target):  # one build of a site at a time: a second one refuses, naming the first
+        result = generate(project)
+        _print_warnings(result.warnings)
+        _print_generated(result)
+        show_mkdocs_log(verbose)
+        pages = build_site(project.root / "mkdocs.yml", target, strict=strict, fresh=result, search=search)
     click.echo(f"Built {pages} HTML pages into {target} in {time.perf_counter() - started:.1f} s.")
 
 

@@ -15,7 +15,7 @@ from ..build import Generated, Project, generate
 from ..errors import BriefingError
 from ..memo import Memo
 from ..model import SiteInfo
-from . import search
+from . import csp, search
 
 log = get_plugin_logger(__name__)
 
@@ -103,6 +103,21 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if getattr(self, "_serving", False) and env.bytecode_cache is None:
             env.bytecode_cache = _COMPILED
         return env
+
+    def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+        return self._with_policy(output, page.file.src_uri, config)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: Any) -> str:
+        if not template_name.endswith(".html"):  # sitemap.xml
+            return output_content
+        return self._with_policy(output_content, template_name, config)
+
+    def _with_policy(self, html: str, name: str, config: Any) -> str:
+        """The page with its Content-Security-Policy (csp.py); a warning (so a failure under --strict) for anything
+        in it that the policy blocks, such as an inline script in a project's own template override."""
+        for blocked in csp.blocked_inline(html):
+            log.warning(f"{name}: has {blocked}, which the site's Content-Security-Policy blocks: move it to a file")
+        return csp.with_policy(html, csp.policy(wasm=config.extra.get(search.EXTRA_KEY) == "pagefind"))
 
     def on_post_build(self, *, config: Any) -> None:
         try:

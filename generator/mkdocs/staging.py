@@ -6,9 +6,13 @@ This module (like plugin.py) is an adapter: the generator core never imports MkD
 
 from __future__ import annotations
 
+import fcntl
 import logging
+import os
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -17,10 +21,51 @@ from mkdocs.exceptions import MkDocsException
 
 from ..build import Generated
 from ..errors import BriefingError, Location
+from ..stages.write import DISK_ERRORS
 from .plugin import BriefingPlugin
 
 _STAGING_PREFIX = ".site-staging-"
 _OLD_PREFIX = ".site-previous-"
+LOCK_NAME = ".briefing-build.lock"  # beside site/: one build of a site at a time
+
+
+@contextmanager
+def build_lock(site_dir: Path) -> Iterator[None]:
+    """Hold the build lock of `site_dir` (an flock on LOCK_NAME beside it) for a whole build, or refuse at once if
+    another build holds it: two builds at once would race in the docs folder and in the swap. The kernel drops the
+    lock when its process ends, however it ends, so a killed build never blocks the next one."""
+    lock = site_dir.parent / LOCK_NAME
+    try:
+        site_dir.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise _os_error(exc, site_dir) from None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "another process"
+            raise BriefingError(
+                Location(site_dir.name),
+                f"another `briefing build` (process {holder}) is building this site; wait for it to finish",
+            ) from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        _recover(site_dir)  # first, what a killed build left: the previous site back in place, no staging
+        yield
+    except OSError as exc:
+        raise _os_error(exc, site_dir) from None
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def _os_error(exc: OSError, site_dir: Path) -> BriefingError | OSError:
+    """A failure of the file system (no space, an I/O error, a read-only folder) as one line; site/ is unchanged.
+    Any other OSError is a bug of ours, and stays one (the command reports it as an internal error)."""
+    if exc.errno not in DISK_ERRORS:
+        return exc
+    where = exc.filename if isinstance(exc.filename, str) else str(site_dir)
+    return BriefingError(Location(where), f"{exc.strerror or exc}; site build failed, previous site kept")
 
 
 def build_site(
@@ -31,8 +76,11 @@ def build_site(
     `fresh`: what the caller has just generated, so the plugin need not run the generator again.
     `search`: 'auto', 'material' or 'pagefind' (see search.py); None keeps the plugin's setting.
     """
-    _recover(site_dir)
-    staging = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=site_dir.parent))
+    try:
+        _recover(site_dir)
+        staging = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=site_dir.parent))
+    except OSError as exc:
+        raise _os_error(exc, site_dir) from None
     try:
         config = load_config(config_file=str(config_file), site_dir=str(staging), strict=strict)
         plugin = config.plugins.get("briefing")
@@ -42,10 +90,17 @@ def build_site(
     except MkDocsException as exc:
         shutil.rmtree(staging, ignore_errors=True)
         raise BriefingError(Location(config_file.name), f"site build failed, previous site kept: {exc}") from None
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise _os_error(exc, site_dir) from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    _swap(staging, site_dir)
+    try:
+        _swap(staging, site_dir)
+    except OSError as exc:  # site/ as it was (a kill between the renames: the next run puts it back)
+        shutil.rmtree(staging, ignore_errors=True)
+        raise _os_error(exc, site_dir) from None
     return sum(1 for _ in site_dir.rglob("*.html"))
 
 
@@ -55,7 +110,13 @@ def _swap(staging: Path, site_dir: Path) -> None:
         old = Path(tempfile.mkdtemp(prefix=_OLD_PREFIX, dir=site_dir.parent))
         old.rmdir()
         site_dir.rename(old)
-    staging.rename(site_dir)
+        try:
+            staging.rename(site_dir)
+        except OSError:
+            old.rename(site_dir)
+            raise
+    else:
+        staging.rename(site_dir)
     if old:
         shutil.rmtree(old, ignore_errors=True)
 

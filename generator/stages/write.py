@@ -6,17 +6,24 @@ edit touched. A manifest of what we generated lets us remove stale pages without
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from ..errors import BriefingError, Location
 
 MANIFEST = ".briefing-generated.json"
 _UMASK = os.umask(0o022)
 os.umask(_UMASK)
 
 
+# what the machine, not the program, is to blame for: each is one line naming the file, not an internal error
+DISK_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EROFS, errno.EACCES, errno.EPERM})
+_TEMPORARY = re.compile(r"^\.(.+)\.[A-Za-z0-9_]{8}\.tmp$")  # tempfile.mkstemp's names, as write_atomic asks
 FileState = tuple[int, int, int] | None  # size, modification time and inode: whether anyone touched a file since
 
 
@@ -50,10 +57,21 @@ def write_pages(
 
     `known` is the previous run's report.files: a page whose text and file are both as that run left them is not
     even read back (the file's size, modification time and inode tell that nobody touched it since)."""
+    try:
+        return _write_pages(docs_dir, pages, known)
+    except OSError as exc:  # no space, an I/O error, a read-only folder: one line, and the site is not rebuilt
+        if exc.errno not in DISK_ERRORS:
+            raise
+        where = exc.filename if isinstance(exc.filename, str) else str(docs_dir)
+        raise BriefingError(Location(where), f"cannot write: {exc.strerror or exc}; the site was not rebuilt") from None
+
+
+def _write_pages(docs_dir: Path, pages: dict[str, str], known: dict[str, tuple[str, FileState]] | None) -> WriteReport:
     known = known or {}
     report = WriteReport()
     folders: dict[Path, Path] = {}
     targets = {relative: _inside(docs_dir, relative, folders) for relative in pages}  # refuse before writing
+    _remove_stale_temporaries({target.parent for target in targets.values()} | {docs_dir}, pages)
     for relative, text in sorted(pages.items()):
         target = targets[relative]
         state = _stat(target)
@@ -77,6 +95,17 @@ def write_pages(
     if _read(docs_dir / MANIFEST) != manifest:
         write_atomic(docs_dir / MANIFEST, manifest)
     return report
+
+
+def _remove_stale_temporaries(folders: set[Path], pages: dict[str, str]) -> None:
+    """The temporary files of write_atomic that a killed run left (`.<page name>.<random>.tmp`): only ours, only in
+    the folders we write, so nothing an editor keeps there is touched."""
+    names = {Path(relative).name for relative in pages} | {MANIFEST}
+    for folder in folders:
+        for leftover in folder.glob(".*.tmp"):
+            match = _TEMPORARY.match(leftover.name)
+            if match and match.group(1) in names and leftover.is_file():
+                leftover.unlink(missing_ok=True)
 
 
 def _stat(path: Path) -> FileState:

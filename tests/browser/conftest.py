@@ -98,6 +98,14 @@ def search_opener(page: Page) -> Locator:
     return opener.first
 
 
+CSP_LISTENER = """
+document.addEventListener("securitypolicyviolation", (event) => window.__briefingCspViolation({
+  directive: event.effectiveDirective, blocked: event.blockedURI, sample: event.sample,
+  page: event.documentURI, line: String(event.lineNumber),
+}));
+"""
+
+
 @dataclass
 class Tab:
     """A page with listeners for everything that should never happen on the site."""
@@ -106,6 +114,7 @@ class Tab:
     origin: str
     problems: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
+    violations: list[dict[str, str]] = field(default_factory=list)
 
     def watch(self) -> Tab:
         self.page.on("console", self._console)
@@ -114,7 +123,15 @@ class Tab:
         self.page.on("response", self._response)
         self.page.on("request", self._request)
         self.page.on("dialog", self._dialog)
+        # every Content-Security-Policy violation, from every document the tab shows (Chromium also logs each one as
+        # a console error; the event says which directive and what was blocked)
+        self.page.expose_function("__briefingCspViolation", self._csp_violation)
+        self.page.add_init_script(CSP_LISTENER)
         return self
+
+    def _csp_violation(self, violation: dict[str, str]) -> None:
+        self.violations.append(violation)
+        self.problems.append(f"CSP violation: {violation}")
 
     def _console(self, message: ConsoleMessage) -> None:
         if message.type in ("error", "assert"):

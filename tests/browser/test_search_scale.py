@@ -12,6 +12,7 @@ from playwright.sync_api import Browser, Locator, Page, expect
 
 from bench import browser as bench_browser
 from bench import corpus
+from generator.mkdocs import csp
 
 from ..conftest import REPO, run
 from .conftest import Tab, search_opener
@@ -57,6 +58,9 @@ def test_search_finds_a_brief_and_its_link_keeps_the_sub_path(new_tab: Callable[
     tab = new_tab(base)
     page = tab.page
     tab.goto(base)
+    # Pagefind compiles its WebAssembly: its site's policy allows that (never JavaScript's eval), nothing more
+    policy = page.locator("meta[http-equiv='Content-Security-Policy']").get_attribute("content")
+    assert policy == csp.policy(wasm=True) == csp.policy().replace("'self'", "'self' 'wasm-unsafe-eval'", 1)
     query = _title_query()
     page.locator(".briefing-search__opener input").click()
     box = _box(page)
