@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-import time
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
@@ -12,7 +11,7 @@ from typing import Any
 
 import click
 
-from .build import Generated, Project, generate
+from .build import Generated, Project
 from .errors import BriefingError, Problem, display_path
 
 _ROOT = click.option(
@@ -119,18 +118,16 @@ def build_command(root: Path, site_dir: Path | None, strict: bool, verbose: bool
       briefing build --site-dir /tmp/preview
       briefing build --search pagefind
     """
-    from .mkdocs.staging import build_lock, build_site, show_mkdocs_log
+    from .mkdocs.run import build_project
 
-    project = Project.at(root)
-    started = time.perf_counter()
-    target = (site_dir or project.root / "site").resolve()
-    with build_lock(target):  # one build of a site at a time: a second one refuses, naming the first
-        result = generate(project)
+    def report(result: Generated) -> None:
         _print_warnings(result.warnings)
         _print_generated(result)
-        show_mkdocs_log(verbose)
-        pages = build_site(project.root / "mkdocs.yml", target, strict=strict, fresh=result, search=search)
-    click.echo(f"Built {pages} HTML pages into {target} in {time.perf_counter() - started:.1f} s.")
+
+    built = build_project(
+        Project.at(root), site_dir, strict=strict, verbose=verbose, search=search, on_generated=report
+    )
+    click.echo(f"Built {built.pages} HTML pages into {built.target} in {built.seconds:.1f} s.")
 
 
 def _print_generated(result: Generated) -> None:
@@ -163,14 +160,9 @@ def serve_command(root: Path, dev_addr: str, full: bool) -> None:
     Example:
       briefing serve --dev-addr 127.0.0.1:8001
     """
-    from .mkdocs.plugin import memo_for
-    from .mkdocs.staging import serve_site, show_mkdocs_log
+    from .mkdocs.run import serve_project
 
-    project = Project.at(root)
-    # report errors here, clearly, before the server starts; the server's first build reuses this run's work
-    _print_warnings(generate(project, memo=memo_for(project)).warnings)
-    show_mkdocs_log(verbose=True)
-    serve_site(project.root / "mkdocs.yml", dev_addr, dirty=not full)
+    serve_project(Project.at(root), dev_addr, full=full, on_generated=lambda result: _print_warnings(result.warnings))
 
 
 @main.command("init")
