@@ -6,6 +6,7 @@ import os
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from functools import wraps
 from pathlib import Path
 from typing import Any
@@ -167,6 +168,7 @@ def serve_command(root: Path, dev_addr: str, full: bool) -> None:
     from .mkdocs.staging import serve_site, show_mkdocs_log
 
     project = Project.at(root)
+    project = replace(project, site=replace(project.site, review=True))  # as the server's plugin sees it: review pages
     # report errors here, clearly, before the server starts; the server's first build reuses this run's work
     _print_warnings(generate(project, memo=memo_for(project)).warnings)
     show_mkdocs_log(verbose=True)
