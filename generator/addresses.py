@@ -9,6 +9,7 @@ from __future__ import annotations
 import posixpath
 
 BRIEFS_DIR, TOPICS_DIR = "briefs", "topics"
+REVIEW_DIR = "review"  # a preview server's pages for editors (pages/review.py): never on a published site
 HOME, ARCHIVE, FIGURES, TIMELINE, MAP = "index.md", "archive.md", "figures.md", "timeline.md", "map.md"
 TOPICS_INDEX = f"{TOPICS_DIR}/index.md"
 BRIEFS_JSON, FIGURES_CSV = "data/briefs.json", "data/figures.csv"
@@ -20,6 +21,10 @@ SEARCH_GLOB = f"{{{BRIEFS_DIR}/**/*.html,{TOPICS_DIR}/**/*.html,{FIGURES.removes
 
 def brief_page(slug: str) -> str:
     return f"{BRIEFS_DIR}/{slug}.md"
+
+
+def review_page(slug: str) -> str:
+    return f"{REVIEW_DIR}/{slug}.md"
 
 
 def topic_page(slug: str) -> str:

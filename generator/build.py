@@ -151,7 +151,7 @@ def _render(corpus: Corpus, project: Project, run: _Run) -> dict[str, str]:
     stamps = template_stamps(env) if run.memo.keeps else ()
     pages: dict[str, str] = {}
     pending: list[tuple[Page, object]] = []
-    for page in plan(corpus):
+    for page in plan(corpus, project.site.review):
         key = (stamps, project.site, page.inputs)
         hit, text = run.memo.lookup(page.path, key)
         if hit:

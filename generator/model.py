@@ -62,10 +62,28 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Drafted:
+    """How the drafter found a quote or figure an editor has not yet reviewed (its `drafted:` entry), and where that
+    entry stands: `where` is the annotation's path as problems show it, `line` the entry's line. For a quote,
+    `confidence` is of its speaker."""
+
+    rule: str
+    confidence: str  # high, medium, low
+    span: tuple[int, int] | None
+    where: str
+    line: int
+
+    @property
+    def location(self) -> str:
+        return f"{self.where}:{self.line}"
+
+
+@dataclass(frozen=True)
 class Figure:
     value: str
     label: str
     metric: str | None = None
+    drafted: Drafted | None = None  # None once reviewed, or never drafted
 
     @cached_property  # stored beside the fields, not one of them: equality and hashing ignore it
     def parsed(self) -> FigureValue:
@@ -90,6 +108,7 @@ class Quote:
     text: str
     speaker: str
     role: str | None = None
+    drafted: Drafted | None = None  # None once reviewed, or never drafted
 
 
 @dataclass(frozen=True)
@@ -131,6 +150,11 @@ class Brief:
     @property
     def is_draft(self) -> bool:
         return self.status == "draft"
+
+    @property
+    def needs_review(self) -> bool:
+        """A draft, or a brief with a drafted quote or figure an editor has not yet reviewed."""
+        return self.is_draft or any(item.drafted for item in (*self.quotes, *self.figures))
 
 
 def _negate(date: PartialDate) -> PartialDate:
@@ -180,6 +204,8 @@ class SiteInfo:
     url: str | None = None
     name: str = "Briefing"
     directory_urls: bool = True
+    # a preview server's site, for editors (`briefing serve`): it also has the review pages; a published one never
+    review: bool = False
 
     def page_url(self, page: str) -> str:
         """The address of a generated page, relative to the site root: 'topics/kursk.md' -> 'topics/kursk/'."""

@@ -101,6 +101,7 @@ def make_environment(overrides: Path | None = None) -> Environment:
         trusted=Markup,
     )
     env.globals.update(href=_href, brief_page=addresses.brief_page, topic_page=addresses.topic_page, pages=_PAGES)
+    env.globals.update(review_page=addresses.review_page)
     return env
 
 

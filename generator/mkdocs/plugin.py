@@ -67,7 +67,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def _project(self, config: Any) -> Project:
         root = Path(config.config_file_path).parent
         # MkDocs' own values (after !ENV and `mkdocs serve`'s dev address), as plain ones: the core never sees MkDocs
-        site = SiteInfo(config.site_url or None, config.site_name, bool(config.use_directory_urls))
+        # a preview server's site also has the review pages for editors (pages/review.py); a built one never
+        serving = getattr(self, "_serving", False)
+        site = SiteInfo(config.site_url or None, config.site_name, bool(config.use_directory_urls), review=serving)
         project = Project.at(root, Path(config.docs_dir), site)
         return Project(project.root, (root / self.config.briefs_dir).resolve(), project.docs_dir, project.site)
 

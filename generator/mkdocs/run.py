@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..build import Generated, Project, generate
@@ -50,7 +50,9 @@ def build_project(
 def serve_project(
     project: Project, dev_addr: str, *, full: bool = False, on_generated: Report = lambda r: None
 ) -> None:
-    """Generate once (so errors show before the server starts; its first build reuses this run), then preview."""
+    """Generate once (so errors show before the server starts; its first build reuses this run), then preview, with
+    the review pages a preview has and a published site does not."""
+    project = replace(project, site=replace(project.site, review=True))  # as the server's plugin sees it
     on_generated(generate(project, memo=memo_for(project)))
     show_mkdocs_log(verbose=True)
     serve_site(project.root / "mkdocs.yml", dev_addr, dirty=not full)

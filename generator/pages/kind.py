@@ -55,7 +55,8 @@ class PageKind:
     text depends on besides the site settings and the templates. `context(inputs, site, path)` derives what the
     template shows from the inputs alone. With a `template`, the text is that template rendered with the context
     (plus `here`, the page's own path, and `site`); without one, `make(context, site)` returns it (feeds, data).
-    With `parts(inputs, path)`, the context also holds `parts`: each part's key -> what it made."""
+    With `parts(inputs, path)`, the context also holds `parts`: each part's key -> what it made. A `review` kind's
+    pages are made only for a preview server's site (`SiteInfo.review`), never for a published one."""
 
     name: str
     pages: Callable[[Corpus], Iterable[tuple[str, Inputs]]]
@@ -63,6 +64,7 @@ class PageKind:
     context: Callable[[Inputs, SiteInfo, str], dict[str, Any]] = _inputs_as_context
     make: Callable[[dict[str, Any], SiteInfo], str] | None = None
     parts: Callable[[Inputs, str], Iterable[Part]] | None = None
+    review: bool = False
 
 
 @dataclass(frozen=True)

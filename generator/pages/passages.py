@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -101,17 +102,51 @@ def _flat(text: str) -> str:
 def article_html(brief: Brief) -> Markup:
     """The full article as one raw HTML block: each paragraph a `<p id="p-N">`, each passage's exact characters in
     a `<mark>` (nested where passages nest; a passage crossing another's end is split, its id on the first part)."""
+    return marked_article(brief, locate(brief).passages)
+
+
+def marked_article(
+    brief: Brief,
+    passages: tuple[Passage, ...],
+    classes: Mapping[str, str] | None = None,
+    labels: Mapping[str, str] | None = None,
+) -> Markup:
+    """The article as article_html() draws it, with these passages marked (the review page's classes and labels)."""
     located = locate(brief)
     lines = ['<div class="bf-article">']
     given: set[str] = set()  # anchors already on a mark (the first part of a split passage)
     for number, (start, end) in enumerate(located.paragraphs, 1):
-        inside = [p for p in located.passages if p.start < end and p.end > start]
-        lines.append(f'<p id="p-{number}">{_marked(brief.article_text, start, end, inside, given)}</p>')
+        inside = [p for p in passages if p.start < end and p.end > start]
+        marked = _marked(brief.article_text, start, end, inside, given, classes, labels)
+        lines.append(f'<p id="p-{number}">{marked}</p>')
     lines.append("</div>")
     return Markup("\n".join(lines))
 
 
-def _marked(text: str, start: int, end: int, passages: list[Passage], given: set[str]) -> str:
+def passage_at(brief: Brief, anchor: str, start: int, end: int) -> Passage:
+    """A passage of the article's own characters start:end (a speaker's name the review page marks)."""
+    paragraphs = locate(brief).paragraphs
+    index = next(i for i, (_, p_end) in enumerate(paragraphs) if start < p_end)
+    pieces = tuple(
+        _flat(brief.article_text[max(start, p_start) : min(end, p_end)])
+        for p_start, p_end in paragraphs[index:]
+        if p_start < end
+    )
+    return Passage(anchor, index + 1, start, end, pieces)
+
+
+def _marked(
+    text: str,
+    start: int,
+    end: int,
+    passages: list[Passage],
+    given: set[str],
+    classes: Mapping[str, str] | None = None,
+    labels: Mapping[str, str] | None = None,
+) -> str:
+    """The paragraph's characters with its passages marked: each mark's class is `classes[anchor]` (else bf-mark),
+    and `labels[anchor]` (HTML) follows the mark that ends its passage."""
+    ends = {p.anchor: p.end for p in passages}
     clipped = [(max(p.start, start), min(p.end, end), p.anchor, order) for order, p in enumerate(passages)]
     bounds = sorted({start, end} | {s for s, _, _, _ in clipped} | {e for _, e, _, _ in clipped})
     out: list[str] = []
@@ -121,16 +156,24 @@ def _marked(text: str, start: int, end: int, passages: list[Passage], given: set
         keep = 0
         while keep < len(stack) and stack[keep] in covering:
             keep += 1
-        out += ["</mark>"] * (len(stack) - keep)
-        del stack[keep:]
+        while len(stack) > keep:
+            out.append(_close(stack.pop(), ends, labels))
         for span in sorted((c for c in covering if c not in stack), key=lambda c: (c[0], -c[1], c[3])):
             anchor = span[2]
-            out.append('<mark class="bf-mark">' if anchor in given else f'<mark class="bf-mark" id="{anchor}">')
+            kind = (classes or {}).get(anchor, "bf-mark")
+            out.append(f'<mark class="{kind}">' if anchor in given else f'<mark class="{kind}" id="{anchor}">')
             given.add(anchor)
             stack.append(span)
         out.append(html.escape(_WHITESPACE.sub(" ", text[left:right]), quote=False))
-    out += ["</mark>"] * len(stack)
+    while stack:
+        out.append(_close(stack.pop(), ends, labels))
     return "".join(out)
+
+
+def _close(span: tuple[int, int, str, int], ends: Mapping[str, int], labels: Mapping[str, str] | None) -> str:
+    anchor = span[2]
+    label = (labels or {}).get(anchor, "") if span[1] == ends[anchor] else ""
+    return "</mark>" + label
 
 
 def text_fragment(passage: Passage) -> str:

@@ -18,9 +18,10 @@ from ..pages.kind import Part
 from ..templating import make_environment
 
 
-def plan(corpus: Corpus) -> list[Page]:
-    """Every file to generate, from every declared page kind."""
-    return [Page(path, kind, inputs) for kind in page_kinds() for path, inputs in kind.pages(corpus)]
+def plan(corpus: Corpus, review: bool = False) -> list[Page]:
+    """Every file to generate, from every declared page kind; the review pages only for a preview (`review`)."""
+    kinds = [kind for kind in page_kinds() if review or not kind.review]
+    return [Page(path, kind, inputs) for kind in kinds for path, inputs in kind.pages(corpus)]
 
 
 def parts(page: Page) -> list[Part]:
@@ -47,4 +48,4 @@ def render_page(env: Environment, site: SiteInfo, page: Page, made: Mapping[Hash
 def render_site(corpus: Corpus, overrides: Path | None = None, site: SiteInfo | None = None) -> dict[str, str]:
     """Every generated file: its path under the docs folder -> text."""
     env, site = make_environment(overrides), site or SiteInfo()
-    return {page.path: render_page(env, site, page) for page in sorted(plan(corpus), key=lambda p: p.path)}
+    return {page.path: render_page(env, site, page) for page in sorted(plan(corpus, site.review), key=lambda p: p.path)}

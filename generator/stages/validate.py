@@ -8,7 +8,7 @@ from typing import Any
 from slugify import slugify
 
 from ..errors import Location, Problem
-from ..model import Brief, Figure, PartialDate, Quote, Source, Topic
+from ..model import Brief, Drafted, Figure, PartialDate, Quote, Source, Topic
 from ..text import characters, provenance
 from ..text.yamlio import Document
 from . import schema
@@ -161,11 +161,14 @@ def validate_brief(
         article_text=raw.article_text,
         status=data.get("status", "published"),
         figures=tuple(
-            Figure(_clean(f["value"]), _clean(f["label"]), f.get("metric")) for f in data.get("key_figures") or ()
+            Figure(_clean(f["value"]), _clean(f["label"]), f.get("metric"), _drafted(doc, ("key_figures", n), f))
+            for n, f in enumerate(data.get("key_figures") or ())
         ),
         quotes=tuple(
-            Quote(_clean(q["text"]), _clean(q["speaker"]), _clean(q.get("role")) or None)
-            for q in data.get("quotes") or ()
+            Quote(
+                _clean(q["text"]), _clean(q["speaker"]), _clean(q.get("role")) or None, _drafted(doc, ("quotes", n), q)
+            )
+            for n, q in enumerate(data.get("quotes") or ())
         ),
         topics=topic_slugs,
         events=events,
@@ -174,6 +177,17 @@ def validate_brief(
         ),
     )
     return brief, problems
+
+
+def _drafted(doc: Document, path: tuple[str, int], item: dict[str, Any]) -> Drafted | None:
+    """The item's `drafted:` entry (the schema has checked its shape) with the line it stands on."""
+    entry = item.get("drafted")
+    if not isinstance(entry, dict):
+        return None
+    span = entry.get("span")
+    start_end = (int(span[0]), int(span[1])) if isinstance(span, list) and len(span) == 2 else None
+    line = doc.line((*path, "drafted"))
+    return Drafted(str(entry["rule"]), str(entry["confidence"]), start_end, doc.where, line)
 
 
 def _plain(value: Any) -> str | None:
