@@ -12,6 +12,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
+
+# `make fuzz`: the property tests of tests/test_fuzz.py as a longer campaign (HYPOTHESIS_PROFILE=fuzz), not in CI.
+# Each test runs at least max_examples (tests/test_fuzz.py's examples()); the default profile keeps the suite fast.
+settings.register_profile("fuzz", max_examples=int(os.environ.get("BRIEFING_FUZZ_EXAMPLES", "2000")), deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent

@@ -28,6 +28,12 @@ from generator.text.yamlio import load
 
 from .conftest import markdown_options
 
+
+def examples(count: int) -> int:
+    """`count` examples, or the loaded Hypothesis profile's if it asks for more (`make fuzz`, tests/conftest.py)."""
+    return max(count, settings.default.max_examples)
+
+
 FRAGMENTS = [
     "<script>alert(1)</script>",
     "<img src=x onerror=alert(1)>",
@@ -143,7 +149,7 @@ def _html(page: str) -> BeautifulSoup:
     return BeautifulSoup(markdown.markdown(body, **markdown_options()), "html.parser")
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(100), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=annotations(), extra=TEXT)
 def test_any_annotation_gives_a_clean_error_or_safe_markdown(data: dict, extra: str) -> None:
     # the article holds every quote and figure, so provenance passes and rendering is reached
@@ -202,7 +208,7 @@ def _assert_clean_data(pages: dict[str, str], count: int) -> None:
     assert not [cell for row in rows[1:] for cell in row if cell[:1] in ("=", "+", "@")]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(text=TEXT)
 def test_escaped_text_renders_to_exactly_the_text(text: str) -> None:
     from generator.templating import escape_markdown
@@ -252,7 +258,7 @@ def hostile_briefs(draw: st.DrawFn) -> tuple[list[Brief], dict[str, str]]:
     return briefs, names
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(100), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(case=hostile_briefs(), directory_urls=st.booleans())
 def test_charts_map_and_timeline_from_hostile_text_are_safe(
     case: tuple[list[Brief], dict[str, str]], directory_urls: bool

@@ -15,7 +15,7 @@ from ..build import Generated, Project, generate
 from ..errors import BriefingError
 from ..memo import Memo
 from ..model import SiteInfo
-from . import csp, search
+from . import csp, preview, search
 
 log = get_plugin_logger(__name__)
 
@@ -127,6 +127,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         except BriefingError as exc:
             raise PluginError(f"briefing: {exc}") from None
 
+    def on_build_error(self, *, error: Exception) -> None:
+        if getattr(self, "_serving", False):
+            preview.build_failed(error)
+
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
         project = self._project(config)
         server.watch(str(project.briefs_dir))
@@ -136,4 +140,4 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if Path(config.docs_dir).resolve() != project.root and overrides.is_dir():
             server.unwatch(config.docs_dir)
             server.watch(str(overrides))
-        return server
+        return preview.fit(server)  # a deep listen backlog; a failed rebuild shown on the page, never a hung one
