@@ -39,6 +39,20 @@ CHROMIUM_ARGS = [
 DESKTOP = {"width": 1366, "height": 900}  # wide enough for Material's tab bar (shown from 1220px)
 TIMEOUT_MS = 15_000
 
+# One page of every kind a reader meets, by its address under the site root.
+PAGE_KINDS = {
+    "home": "",
+    "brief": "briefs/nk-upgrades-army-in-ukraine/",
+    "topics index": "topics/",
+    "topic": "topics/north-korea/",
+    "figures": "figures/",
+    "timeline": "timeline/",
+    "map": "map/",
+    "archive": "archive/",
+    "outlet": "outlets/ukrainealert-atlantic-council/",
+    "not found": "404.html",
+}
+
 
 class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:

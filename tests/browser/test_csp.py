@@ -14,23 +14,11 @@ from playwright.sync_api import Page, Route, expect
 from bench import browser as bench_browser
 from generator.mkdocs import csp
 
-from .conftest import Tab
+from .conftest import PAGE_KINDS, Tab
 from .test_site_in_browser import UPGRADES, search, search_results
 
 pytestmark = pytest.mark.browser
 
-PAGE_KINDS = {
-    "home": "",
-    "brief": f"briefs/{UPGRADES}/",
-    "topics index": "topics/",
-    "topic": "topics/north-korea/",
-    "figures": "figures/",
-    "timeline": "timeline/",
-    "map": "map/",
-    "archive": "archive/",
-    "outlet": "outlets/ukrainealert-atlantic-council/",
-    "not found": "404.html",
-}
 POLICY = csp.policy()
 
 
