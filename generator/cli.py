@@ -60,7 +60,7 @@ def main() -> None:
     Example:
       briefing check        # validate every annotation
       briefing build        # generate pages and build site/
-      briefing serve        # live preview at http://127.0.0.1:8000
+      briefing serve        # live preview at http://127.0.0.1:8000/<path of site_url>/
     """
 
 
