@@ -10,23 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import copy_project, run, tree_digest
+from .conftest import run, tree_digest
 
 TARGET = "nk-troops-defecting"
 OTHER = "nk-upgrades-army-in-ukraine"
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = copy_project(tmp_path_factory.mktemp("one-run") / "project")
-    result = run(["briefing", "build"], cwd=root)
-    assert result.returncode == 0, result.stderr
-    return root
-
-
 @pytest.fixture
-def project(built: Path, tmp_path: Path) -> Path:
-    return Path(shutil.copytree(built, tmp_path / "project", symlinks=True))
+def project(built_project: Path, tmp_path: Path) -> Path:
+    """A copy of the good site (conftest's built_project), for a case to break."""
+    return Path(shutil.copytree(built_project, tmp_path / "project", symlinks=True))
 
 
 def path_of(project: Path, name: str) -> Path:
