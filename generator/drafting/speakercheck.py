@@ -9,6 +9,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from .. import templating
 from ..text import provenance
 from .matching import quote_key, same_speaker
 from .pipeline import Extracted
@@ -64,8 +65,8 @@ class SpeakerDoubt:
 
 
 def paragraphs(text: str) -> list[str]:
-    """The article's paragraphs as the brief page shows them: each non-blank line."""
-    return [provenance.normalise(line) for line in text.split("\n") if line.strip()]
+    """The article's paragraphs as the brief page shows them (templating.paragraphs), folded for matching."""
+    return [provenance.normalise(paragraph) for paragraph in templating.paragraphs(text)]
 
 
 def name_forms(speaker: str, aliases: Mapping[str, Sequence[str]]) -> list[str]:
