@@ -102,9 +102,9 @@ def load(text: str, where: str) -> Document:
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, where: str) -> Problem:
     # libyaml's scanner looks ahead and may refuse deep flow nesting (with wording of its own, which
     # changes between releases) before our composer has seen the events; measure the depth ourselves.
-    deep_line = _line_of_flow_nesting_beyond(text, MAX_DEPTH)
-    if deep_line:
-        return Problem(Location(where, deep_line), _NESTING)
+    deep = nesting_problem(text, where)
+    if deep:
+        return deep
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark else 1
     problem = (exc.problem or exc.context or "invalid YAML").rstrip(".")
