@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from .descriptions import FEMALE, MALE, MORE_SPEECH_VERBS
-from .lexicon import AUXILIARIES, PARTICIPLES, PRONOUNS
+from .lexicon import AUXILIARIES, PARTICIPLES, PRONOUNS, TITLES
 from .lexicon import SPEECH_VERBS as _BASE_SPEECH_VERBS
 from .names import (
     Person,
@@ -373,6 +373,9 @@ def _strip_auxiliaries(text: str) -> str:
 def _subject(text: str) -> str:
     """The noun phrase right before the verb: 'Lee, a fellow defector,' -> 'Lee, a fellow defector'."""
     text = text.rstrip()
+    listed = _titled_appositive(text)
+    if listed:
+        return listed
     appositive = ""
     if text.endswith(","):
         head, _, tail = text[:-1].rpartition(", ")
@@ -393,6 +396,42 @@ def _subject(text: str) -> str:
     return (clause + appositive) if clause else ""
 
 
+_APPOSITIVE_OPENERS = frozenset(["responsible", "also", "in", "who", "the", "a", "an", "former", "chief", "head"])
+MAX_APPOSITIVE_WORDS = 40
+
+
+def _titled_appositive(text: str) -> str:
+    """'Valdis Dombrovskis, Vice-President for the Euro and Social Dialogue, also in charge of Financial
+    Stability, Financial Services and Capital Markets Union,': the name that opens the clause, then its titles.
+    The commas inside a list of portfolios would otherwise make the last portfolio the speaker."""
+    if not text.endswith(","):
+        return ""
+    segments = text[:-1].split(", ")
+    if len(segments) < 3:
+        return ""  # one appositive: _subject's own rule
+    for index, head in enumerate(segments[:-1]):
+        clause = re.split(r"(?:^|[.;:!?]\s*|\bthat\s+)(?=[A-Z])", head.strip())[-1].strip()
+        rest = ", ".join(segments[index + 1 :])
+        if len(rest.split()) > MAX_APPOSITIVE_WORDS or re.search(_FINITE, rest):
+            continue
+        if is_person_name(split_title(clause)[1]) and _opens_title(segments[index + 1]):
+            return f"{clause}, {rest}"
+    return ""
+
+
+_FINITE = r"\b(?:said|says|told|is|was|were|are|has|had|have|will|would)\b"
+
+
+def _opens_title(segment: str) -> bool:
+    """'Vice-President for ...', 'Commissioner for ...', 'responsible for ...': what a title list opens with."""
+    first = segment.strip().split(" ", 1)[0]
+    return (
+        first in TITLES
+        or all(part in TITLES for part in first.split("-") if part)
+        or first.lower() in _APPOSITIVE_OPENERS
+    )
+
+
 def _joins_a_name(text: str, boundary: re.Match[str]) -> bool:
     """'The Globe and Mail': an 'and' between capitalised words is part of a name."""
     if boundary.group(0).strip(" ,") != "and" or "," in boundary.group(0):
@@ -408,7 +447,7 @@ def _noun_use(text: str, at: int) -> bool:
 
 def _speaker(np: str, offset: int, state: _State, how: str) -> Attribution | None:
     np = np.strip(" ,.\u00a0")
-    if not np or len(np.split()) > 24:
+    if not np or (len(np.split()) > 24 and not is_person_name(split_title(np.partition(", ")[0])[1])):
         return None
     if np.lower() in _CONJUNCTIONS:  # "..., and said it was “...”": the subject said before
         return Attribution(INHERIT, None, "inherited")
@@ -428,7 +467,9 @@ def _speaker(np: str, offset: int, state: _State, how: str) -> Attribution | Non
         title, name = split_title(run)
         if is_person_name(name):
             before = " ".join(part for part in (role_before(head, start), title) if part)
-            role = join_role(before, appositive_after(np, end)) or _known_role(name, state, offset)
+            titles = tail if end == len(head) and _opens_title(tail) else ""
+            role = join_role(before, appositive_after(np, end)) or titles
+            role = role or _known_role(name, state, offset)
             return Attribution(name, role or None, how)
     bare = clean_token(split_title(head)[1]) if head[:1].isupper() else ""
     if bare and len(bare.split()) == 1 and is_person_name(bare, min_tokens=1):

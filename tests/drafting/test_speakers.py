@@ -162,3 +162,20 @@ def test_every_quote_says_how_it_was_found() -> None:
     assert (first.rule, first.confidence) == ("after", "high")
     assert second.speaker == "Anna Berg" and second.confidence in ("high", "medium")
     assert text[first.span[0] : first.span[1]] == first.text
+
+
+def test_a_list_of_titles_after_the_name_is_the_role_not_the_speaker() -> None:
+    article = (
+        "Growth is up. Anna Berg, Vice-President for the Euro and Social Dialogue, also in charge of Financial "
+        "Stability, Financial Services and Capital Markets Union, said: “The time to repair the roof is now.” "
+        "Paul Marek, Commissioner for Economic and Financial Affairs, Taxation and Customs, said: “Growth is back.”"
+    )
+    [first, second] = extract_quotes(article)
+    assert (first.speaker, first.confidence) == ("Anna Berg", "high")
+    assert first.role is not None and first.role.startswith("Vice-President for the Euro")
+    assert second.speaker == "Paul Marek"
+
+
+def test_a_clause_after_the_name_is_not_a_title_list() -> None:
+    article = "Anna Berg, who met them, was clear, and Paul Marek, the mayor, said: “We agree on the plan.”"
+    assert speakers(article)[0][0] == "Paul Marek"
