@@ -80,13 +80,15 @@ def analyse(text: str) -> Article:
         offset += len(line) + 1
     marks = DOUBLE_MARKS if any(mark in text for mark in DOUBLE_MARKS) else SINGLE_MARKS
     carried = False  # the previous paragraph left a quotation open
+    led = False  # the previous paragraph ran a quotation on, or ended with a colon that introduces one
     for index, (start, end) in enumerate(article.paragraphs):
         following = article.paragraphs[index + 1] if index + 1 < len(article.paragraphs) else None
         continues = following is not None and text[following[0]] in marks and _is_opening(text, following[0], start)
         closes = following is not None and _closes_first(text, *following, marks)
-        found = _pair(text, start, end, index, marks, continues or closes, carried)
+        found = _pair(text, start, end, index, marks, continues or closes, carried, led)
         article.quotes.extend(found)
         carried = bool(found) and found[-1].runs_on and closes and not continues
+        led = (bool(found) and found[-1].runs_on) or text[start:end].rstrip().endswith(":")
     for index, (start, end) in enumerate(article.paragraphs):
         spans = [q for q in article.quotes if q.paragraph == index]
         article.sentences.extend(_sentences(text, start, end, index, spans))
@@ -114,8 +116,18 @@ def _closes_first(text: str, start: int, end: int, marks: str) -> bool:
 
 
 def _pair(
-    text: str, start: int, end: int, paragraph: int, marks: str, continues: bool, carried: bool = False
+    text: str,
+    start: int,
+    end: int,
+    paragraph: int,
+    marks: str,
+    continues: bool,
+    carried: bool = False,
+    led: bool = False,
 ) -> list[Quoted]:
+    """The quotations of one paragraph. One left open runs on to the paragraph's end when the next paragraph
+    continues it, or when it opens this paragraph right after a paragraph that ran on or ended with a colon:
+    the last paragraph of a long quotation whose closing mark was left out."""
     found: list[Quoted] = []
     opened: int | None = start - 1 if carried else None  # the quotation carried on from the paragraph before
     for at in range(start, end):
@@ -131,7 +143,7 @@ def _pair(
             opened = None
         elif opening:
             opened = at
-    if opened is not None and continues and end > opened + 1:
+    if opened is not None and (continues or (led and opened == start)) and end > opened + 1:
         found.append(Quoted(opened, end, paragraph, runs_on=True))
     return found
 

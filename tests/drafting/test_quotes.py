@@ -67,3 +67,21 @@ def test_sentences_do_not_end_inside_quotes_or_after_titles() -> None:
     article = analyse("Maj. Gen. Pat Ryder spoke. “One. Two,” he said. Next.")
     sentences = [article.sentence_text(i) for i in range(len(article.sentences))]
     assert sentences == ["Maj. Gen. Pat Ryder spoke.", "“One. Two,” he said.", "Next."]
+
+
+def test_the_last_paragraph_of_a_long_quotation_without_its_closing_mark() -> None:
+    article = (
+        "Minister Anna Berg said:\n\n“The crises need urgent action across government.\n\n"
+        "“That is why we are continuing to support nature protections.\n\nThe fund opens in May."
+    )
+    quotes = extract_quotes(article)
+    assert [q.text for q in quotes] == [
+        "The crises need urgent action across government.",
+        "That is why we are continuing to support nature protections.",
+    ]
+    assert {q.speaker for q in quotes} == {"Anna Berg"}
+
+
+def test_an_unclosed_mark_without_a_lead_in_is_no_quotation() -> None:
+    article = "The fund opens in May.\n\n“Nature first is the slogan of the campaign this year\n\nIt ends soon."
+    assert texts(article) == []
