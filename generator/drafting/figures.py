@@ -12,7 +12,7 @@ from ..text.figvalues import HEDGES
 from .descriptions import PERSON_NOUNS
 from .lexicon import FUNCTION_WORDS, IDENTIFIER_BEFORE, IRREGULAR_PLURALS, MONTHS, NUMBER_WORDS, WEEKDAYS, words
 
-_CURRENCY = r"(?:US\$|A\$|C\$|NZ\$|HK\$|R\$|\$|£|€|¥|₩|₽|₴|₹)"
+_CURRENCY = r"(?:US\$|A\$|C\$|NZ\$|HK\$|R\$|\$|£|€|¥|₩|₽|₴|₹|(?:EUR|USD|GBP|CHF|JPY)\s?)"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:\s?(?:million|billion|trillion|thousand|hundred)\b|(?:bn|mn|m|k|tn|b)\b)"
 _UNIT = (
@@ -304,8 +304,10 @@ def _digits_end(text: str, start: int, end: int) -> int | None:
         noun = follow[0] if follow and _is_plural(follow[0]) and re.match(r"\s+[a-z]", text[end : end + 3]) else ""
         if not noun or noun.lower() in _YEAR_NOUNS:
             return None  # a year; "2000 troops" without a comma is still a count
+    if re.match(r"\s?(?:[ap]\.m\.|[ap]m\b)", following, re.IGNORECASE):
+        return None  # 5 p.m., 10am
     previous = _previous_word(text, start)
-    next_word = re.match(r"\s*(?:the\s+)?([A-Za-z]+\.?)", text[end : end + 20])
+    next_word = re.match(r"(?:\s?[-–]\s?\d{1,2})?\s*(?:the\s+)?([A-Za-z]+\.?)", text[end : end + 24])
     if previous.rstrip(",") in MONTHS or (next_word and next_word.group(1).rstrip(".") in MONTHS):
         return None  # June 19, 19 June
     if (

@@ -163,3 +163,21 @@ def test_a_figure_carries_its_rule_confidence_and_span() -> None:
     [figure] = extract_figures(text)
     assert figure.value == "36 shells" and text[figure.span[0] : figure.span[1]] == figure.value
     assert figure.rule == "digits+noun" and figure.confidence == "high"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The elections are on 23-26 May 2019, after the summit of 17–21 July.",
+        "The plane crashed at about 5 p.m. local time, or 5pm in Paris.",
+    ],
+)
+def test_date_ranges_and_clock_times_are_not_figures(text: str) -> None:
+    assert values(text) == []
+
+
+def test_a_currency_code_is_the_unit_of_the_value() -> None:
+    assert values("The fund is worth more than EUR 1.8 trillion, or USD 2bn in all.") == [
+        "more than EUR 1.8 trillion",
+        "USD 2bn",
+    ]
