@@ -171,7 +171,8 @@ def _counted_end(text: str, start: int, end: int, kind: str) -> tuple[int, str]:
 def _noun_after(text: str, end: int, singular: bool = False) -> int | None:
     """The end of a counted noun right after `end` ('two Syrian teams', 'five hard drives'), or None."""
     at = end
-    for index in range(3):
+    index = modifiers = 0
+    while index < 3 and modifiers < 6:
         match = re.match(r"[ \u00a0]+([A-Za-z][\w’']*(?:-[a-z]+)*)", text[at:])
         if not match:
             return None
@@ -181,14 +182,35 @@ def _noun_after(text: str, end: int, singular: bool = False) -> int | None:
         if lower in _LABEL_STOP or (lower in _DETERMINERS and lower != "other") or lower in ("of", "a", "an", "no"):
             return None
         if _is_plural(word):
+            if word[:1].isupper():  # "two XL Airways crew": a name that modifies the counted noun
+                counted = _counted_after_name(text, at)
+                if counted:
+                    return counted
             also = re.match(r"\s+and\s+([a-z]+)\b", text[at:])
             if also and _is_plural(also.group(1)) and not _VAGUE.search(also.group(1)):
                 at += also.end()
+            compound = re.match(r"[ \u00a0]+([a-z]+s)\b", text[at:])
+            if lower in _COLLECTIVE and compound and _is_plural(compound.group(1)):
+                at += compound.end()  # "five crew members", "two police officers"
             return at
         if singular and index == 0 and word.islower() and len(word) >= 3 and not lower.endswith(_ADJECTIVE_END):
             return at
         if word.islower() and lower.endswith("ly"):
             return None
+        modifiers += 1
+        if not (word[:1].isupper() and index > 0):  # "four Air New Zealand personnel": a name is one modifier
+            index += 1
+    return None
+
+
+_COLLECTIVE = words("crew staff police personnel militia")
+
+
+def _counted_after_name(text: str, at: int) -> int | None:
+    """The end of a lowercase counted noun right after a capitalised name: '... Airways crew', or None."""
+    match = re.match(r"((?:[ \u00a0]+[A-Z][\w’'-]*){0,3})[ \u00a0]+([a-z]+)\b", text[at:])
+    if match and _is_plural(match.group(2)) and match.group(2) not in _LABEL_STOP:
+        return at + match.end()
     return None
 
 

@@ -181,3 +181,17 @@ def test_a_currency_code_is_the_unit_of_the_value() -> None:
         "more than EUR 1.8 trillion",
         "USD 2bn",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On board were two XL Airways crew and a pilot.", ["two XL Airways crew"]),
+        ("They flew four Air New Zealand personnel home.", ["four Air New Zealand personnel"]),
+        ("The remaining five crew members were found.", ["five crew members"]),
+        ("Police arrested three Britons after the match.", ["three Britons"]),
+        ("The fleet includes 13 A320s.", ["13 A320s"]),
+    ],
+)
+def test_a_name_or_a_collective_noun_before_the_counted_thing(text: str, expected: list[str]) -> None:
+    assert values(text) == expected
