@@ -110,7 +110,14 @@ def extract_figures(text: str) -> list[DraftFigure]:
         rule = kind + (f"+{how}" if how else "")
         labelled = label(text, value_start, number_end if how == "noun" else value_end)
         found.append(DraftFigure(value, labelled, value_start, rule, confidence, (value_start, value_end)))
-    return found
+    return _without_bare_repeats(found)
+
+
+def _without_bare_repeats(found: list[DraftFigure]) -> list[DraftFigure]:
+    """A bare number that the article writes again with what it counts ('150 on board' in a headline, then
+    '150 passengers and crew') is that figure: the value with its counted thing is kept."""
+    counted = {f.value.split()[0] for f in found if f.rule == "digits+noun" and f.value[:1].isdigit()}
+    return [f for f in found if not (f.rule == "digits" and f.value in counted)]
 
 
 _UNIT_IN_VALUE = re.compile(
@@ -262,6 +269,8 @@ def _same_value_key(value: str) -> str:
     """Repeats are the same number counting the same thing: 'About 10,000 North Korean troops' and 'the 10,000
     troops' are one figure; 'one million miles' and 'a million miles' are two."""
     words = core(value).split()
+    if len(words) == 1 and words[0] in NUMBER_WORDS:
+        return str(NUMBER_WORDS[words[0]])  # "a crew of seven" after "7 missing": one number, one figure
     if len(words) >= 3 and _is_plural(words[-1]):
         number = [w for w in words if not w.isalpha() or w.lower() in NUMBER_WORDS or w in _SCALE_WORDS]
         if number:

@@ -195,3 +195,13 @@ def test_a_currency_code_is_the_unit_of_the_value() -> None:
 )
 def test_a_name_or_a_collective_noun_before_the_counted_thing(text: str, expected: list[str]) -> None:
     assert values(text) == expected
+
+
+def test_a_number_in_words_repeats_the_same_number_in_digits() -> None:
+    assert values("Plane down, 7 missing\n\nIt killed a crew of seven, officials said.") == ["7"]
+
+
+def test_a_bare_number_written_again_with_its_counted_thing_keeps_the_thing() -> None:
+    assert values("Jet crashes, 150 on board\n\nThe jet carried 150 passengers and crew.") == [
+        "150 passengers and crew"
+    ]
