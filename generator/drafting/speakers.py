@@ -570,12 +570,23 @@ def _gender(name: str, state: _State) -> str:
             if title:
                 votes[_gender_of_words(title.group(1))] += 2
             after = text[match.end() : match.end() + 200]
-            pronoun = re.search(r"\b(he|his|him|she|her)\b", after, re.IGNORECASE)
+            pronoun = next(
+                (
+                    found
+                    for found in re.finditer(r"\b(he|his|him|she|her)\b", after, re.IGNORECASE)
+                    if not _quoted(state, match.end() + found.start())  # "she" in his own words is someone else
+                ),
+                None,
+            )
             if pronoun and not re.search(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b", after[: pronoun.start()]):
                 votes[_gender_of_words(pronoun.group(1))] += 1
     gender = "m" if votes["m"] > votes["f"] else "f" if votes["f"] > votes["m"] else ""
     state.genders[name] = gender
     return gender
+
+
+def _quoted(state: _State, offset: int) -> bool:
+    return any(q.start <= offset < q.end for q in state.article.quotes)
 
 
 def _gender_of_words(text: str) -> str:

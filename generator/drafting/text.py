@@ -15,6 +15,7 @@ from .lexicon import words
 
 DOUBLE_MARKS = '"“”„‟«»'
 SINGLE_MARKS = "'‘’‚‛"
+CURLY_SINGLE_MARKS = "‘’"  # British quotation marks beside double ones elsewhere in the article
 _OPENING_GLYPHS = "“„‟«‘‚‛"
 _CLOSING_GLYPHS = "”»’"
 _BEFORE_OPENING = "([{—–-/:;"
@@ -89,10 +90,25 @@ def analyse(text: str) -> Article:
         article.quotes.extend(found)
         carried = bool(found) and found[-1].runs_on and closes and not continues
         led = (bool(found) and found[-1].runs_on) or text[start:end].rstrip().endswith(":")
+    if marks is DOUBLE_MARKS and "‘" in text:
+        article.quotes = sorted(article.quotes + _british_singles(text, article), key=lambda q: q.open)
     for index, (start, end) in enumerate(article.paragraphs):
         spans = [q for q in article.quotes if q.paragraph == index]
         article.sentences.extend(_sentences(text, start, end, index, spans))
     return article
+
+
+def _british_singles(text: str, article: Article) -> list[Quoted]:
+    """‘…’ quotations in an article that quotes with double marks elsewhere: a British paper's headline or a
+    second outlet's style. Curly marks only (a straight ' is too often an apostrophe), never inside a double-quoted
+    span (a quote nested in a quote is part of it), and never running over a paragraph's end."""
+    inside = [(q.open, q.close) for q in article.quotes]
+    found = []
+    for index, (start, end) in enumerate(article.paragraphs):
+        for quoted in _pair(text, start, end, index, CURLY_SINGLE_MARKS, continues=False):
+            if not any(a <= quoted.open <= b for a, b in inside) and text[quoted.open] == "‘":
+                found.append(quoted)
+    return found
 
 
 def _is_opening(text: str, at: int, paragraph_start: int) -> bool:
@@ -110,7 +126,7 @@ def _is_opening(text: str, at: int, paragraph_start: int) -> bool:
 def _closes_first(text: str, start: int, end: int, marks: str) -> bool:
     """A paragraph whose first quotation mark closes: it continues a quotation left open before it."""
     for at in range(start, end):
-        if text[at] in marks and not (marks is SINGLE_MARKS and _is_apostrophe(text, at, start, end)):
+        if text[at] in marks and not (marks is not DOUBLE_MARKS and _is_apostrophe(text, at, start, end)):
             return not _is_opening(text, at, start) and text[at] not in _OPENING_GLYPHS
     return False
 
@@ -134,7 +150,7 @@ def _pair(
         char = text[at]
         if char not in marks:
             continue
-        if marks is SINGLE_MARKS and _is_apostrophe(text, at, start, end):
+        if marks is not DOUBLE_MARKS and _is_apostrophe(text, at, start, end):
             continue
         opening = _is_opening(text, at, start)
         if opened is not None and (not opening or char == '"' or char == "'"):

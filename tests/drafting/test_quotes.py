@@ -85,3 +85,17 @@ def test_the_last_paragraph_of_a_long_quotation_without_its_closing_mark() -> No
 def test_an_unclosed_mark_without_a_lead_in_is_no_quotation() -> None:
     article = "The fund opens in May.\n\n“Nature first is the slogan of the campaign this year\n\nIt ends soon."
     assert texts(article) == []
+
+
+def test_british_single_quotes_beside_double_quotes_elsewhere() -> None:
+    article = (
+        "Anna Berg said the plan was ‘a disaster for the towns’.\n\n"
+        "“We don’t accept that Reuters’ figures are right,” said Paul Marek. "
+        "“She called it ‘a disaster’ and we disagree,” he added."
+    )
+    quotes = extract_quotes(article)
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("a disaster for the towns", "Anna Berg"),
+        ("We don’t accept that Reuters’ figures are right", "Paul Marek"),
+        ("She called it ‘a disaster’ and we disagree", "Paul Marek"),
+    ]

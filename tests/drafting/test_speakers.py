@@ -179,3 +179,11 @@ def test_a_list_of_titles_after_the_name_is_the_role_not_the_speaker() -> None:
 def test_a_clause_after_the_name_is_not_a_title_list() -> None:
     article = "Anna Berg, who met them, was clear, and Paul Marek, the mayor, said: “We agree on the plan.”"
     assert speakers(article)[0][0] == "Paul Marek"
+
+
+def test_a_pronoun_inside_a_speakers_own_words_does_not_give_them_its_gender() -> None:
+    article = (
+        "Anna Berg spoke first. “We disagree with the plan,” said Paul Marek. "
+        "“She called it a disaster and we disagree,” he added."
+    )
+    assert speakers(article)[-1][0] == "Paul Marek"
