@@ -79,6 +79,7 @@ CONFIDENCE = {
     "pronoun": "medium",
     "description": "medium",
     "turn": "medium",
+    "orator": "medium",
     "topic": "low",
 }
 
@@ -514,9 +515,32 @@ def _pronoun(word: str, state: _State, offset: int) -> Attribution | None:
             return Attribution(last.speaker, last.role, "pronoun", "low")
         return None
     if word in ("i", "we"):
-        return _turn(state.article, offset, state)
+        return _turn(state.article, offset, state) or _orator(state, offset)
     if state.last is not None:
         return Attribution(state.last.speaker, state.last.role, "pronoun")
+    return None
+
+
+_DELIVERED = re.compile(
+    r"((?:[A-Z][\w.'’-]*\s+){1,5}?)(?:delivered|gave|made)\s+(?:(?:his|her|the|a|an)\s+)?(?:[a-z]+\s+)?"
+    r"(?:remarks|speech|address|statement|testimony)\b"
+    r"|^(?:Remarks|Speech|Address|Statement|Testimony)\s+(?:of|by)\s+((?:[A-Z][\w.'’-]*\s*){1,5})"
+)
+
+
+def _orator(state: _State, offset: int) -> Attribution | None:
+    """'I said, ‘Only if ...’' in a speech: the one who gives it, as its introduction names them ('Speaker Nancy
+    Pelosi delivered remarks ...', 'Remarks by President Biden'). Marked for review: a speech may quote others."""
+    text = state.article.text
+    for start, end in state.article.paragraphs[:3]:
+        if start > offset:
+            break
+        match = _DELIVERED.search(text[start:end])
+        if match:
+            np = (match.group(1) or match.group(2) or "").strip()
+            found = _speaker(np, start, state, "orator") if np else None
+            if found is not None and found.speaker != INHERIT and is_person_name(found.speaker):
+                return Attribution(found.speaker, found.role, "orator", "medium")
     return None
 
 

@@ -187,3 +187,17 @@ def test_a_pronoun_inside_a_speakers_own_words_does_not_give_them_its_gender() -
         "“She called it a disaster and we disagree,” he added."
     )
     assert speakers(article)[-1][0] == "Paul Marek"
+
+
+def test_i_in_a_speech_is_the_one_who_delivered_it() -> None:
+    article = (
+        "Floor speech on the bill\n\nSpeaker Anna Berg delivered remarks on the Floor in support of the bill.\n\n"
+        "They asked me about the bill. I said, ‘Only if you think it is worthy of your brother.’"
+    )
+    [quote] = extract_quotes(article)
+    assert (quote.speaker, quote.rule, quote.confidence) == ("Anna Berg", "orator", "medium")
+
+
+def test_i_without_a_speech_introduction_is_not_guessed() -> None:
+    article = "Anna Berg met them on Monday.\n\nPaul Marek wrote in a letter: I said, “Only if you think it is worthy.”"
+    assert all(quote.rule != "orator" for quote in extract_quotes(article))
