@@ -272,6 +272,8 @@ def _after(text: str, start: int, end: int, state: _State) -> Attribution | None
         trailer = rest[match.end() :].strip()
         if word in ("told", "tells"):
             trailer = _OBJECT.sub("", trailer, count=1).strip()
+        if re.match(r"(?:and|but|while|whereas)\s+\S", subject, re.IGNORECASE) and not trailer.strip(" ,:"):
+            return None  # "‘A,’ and that, as his daughter said, ‘B’": a new clause that attributes the next quote
         if not subject or len(subject.split()) > 16 or not _TRAILER.match(trailer):
             return None
         return _speaker(subject, offset, state, "after")
@@ -495,7 +497,9 @@ def _speaker(np: str, offset: int, state: _State, how: str) -> Attribution | Non
     if len(head.split()) > 8 or not any(ch.isalpha() for ch in head):
         return None
     anonymous = head.split()[0].lower() in ("a", "an", "one", "some", "another", "several")
-    return Attribution(head, tail or None, how, "medium" if anonymous or head[:1].islower() else "high")
+    # "The poster", "The city" opening a sentence are descriptions like "the poster" inside one: for review.
+    described = re.sub(r"^(?:The|the)\s+", "", head)[:1].islower()
+    return Attribution(head, tail or None, how, "medium" if anonymous or described else "high")
 
 
 def _pronoun(word: str, state: _State, offset: int) -> Attribution | None:

@@ -201,3 +201,15 @@ def test_i_in_a_speech_is_the_one_who_delivered_it() -> None:
 def test_i_without_a_speech_introduction_is_not_guessed() -> None:
     article = "Anna Berg met them on Monday.\n\nPaul Marek wrote in a letter: I said, “Only if you think it is worthy.”"
     assert all(quote.rule != "orator" for quote in extract_quotes(article))
+
+
+def test_a_description_opening_the_sentence_is_marked_for_review() -> None:
+    [quote] = extract_quotes("The poster wrote: “They will not stop us, whatever they try to do next.”")
+    assert (quote.speaker, quote.confidence) == ("The poster", "medium")
+    [quote] = extract_quotes("The Home Office said: “We will not comment on leaked documents of any kind.”")
+    assert quote.confidence == "high"
+
+
+def test_and_then_a_new_speaker_after_a_quote_attributes_the_next_quote() -> None:
+    article = "Mr Marek, when he said, ‘His name means something,’ and that, as his daughter Gianna said, ‘Daddy won’."
+    assert speakers(article)[0][0] == "Marek"
