@@ -30,7 +30,7 @@ _SPELLED = (
     rf"\b(?:(?:(?:{_TENS})(?:-(?:{_UNITS}))?|{_SMALL}|a|an|half\s+a)(?:\s+(?:hundred|thousand|million|billion))+"
     rf"|(?:{_TENS})(?:-(?:{_UNITS}))?|{_SMALL}|a\s+dozen|dozens|hundreds|thousands|millions|billions"
     r"|tens\s+of\s+(?:thousands|millions)|hundreds\s+of\s+(?:thousands|millions)"
-    r"|half\s+an?\s+(?:percentage\s+point|point|million|billion|trillion|dozen)"
+    r"|half\s+an?\s+(?:percentage\s+point|point|million|billion|trillion|dozen)|half-(?:percentage-)?point"
     r"|(?:a|one)\s+(?:quarter|third|half)\s+of\s+a\s+(?:million|billion|thousand)"
     rf"|(?:a|an|another)\s+(?:{_TIME_UNITS})(?!-)|a\s+couple|half(?=\s+(?:of|as)\b)"
     rf"|(?:a|one|{_UNITS})[- ](?:half|halves|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)(?=\s+of\b))\b"
@@ -125,7 +125,7 @@ _UNIT_IN_VALUE = re.compile(
     r"rubles|roubles|won|rupees|francs|(?<=\d)[a-z]{1,3}[°]?)$",
     re.IGNORECASE,
 )
-_UNIT_WORDS = "km|kg|mm|cm|mph|kph|km/h|ft|lb|lbs|mg|ml|kWh|MW|GW|bps"
+_UNIT_WORDS = "km|kg|mm|cm|mph|kph|km/h|ft|lb|lbs|mg|ml|kWh|MW|GW|bps|stone|st"
 _VAGUE = re.compile(r"(?:dozens|hundreds|thousands|millions|billions|couple)$", re.IGNORECASE)
 _NUMBER_WORD = rf"(?:\d[\d,.]*|{_TENS}|{_SMALL}|a|an)"
 _ALTERNATIVE = re.compile(rf"\s+(?:or|to)\s+(?:{_TENS}|{_SMALL}|\d[\d,.]*\d|\d)\b(?!-)", re.IGNORECASE)

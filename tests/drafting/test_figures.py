@@ -136,6 +136,7 @@ def test_ratios_are_one_figure() -> None:
         ("The KPA fired one shell at the south side.", ["one shell"]),
         ("Had it happened an hour later, the toll would be more than a thousand.", ["an hour", "more than a thousand"]),
         ("About 2000 troops crossed the border.", ["About 2000 troops"]),
+        ("The Fed cut rates by a half-point; he weighs 18 stone.", ["half-point", "18 stone"]),
     ],
 )
 def test_the_value_keeps_its_unit_or_counted_thing(text: str, expected: list[str]) -> None:
