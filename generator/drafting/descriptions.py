@@ -67,3 +67,5 @@ MORE_SPEECH_VERBS |= words(
     """
 )
 MORE_SPEECH_VERBS |= words("recommend recommends recommended recommending reporting saying")
+# Verbs that put a quoted word or phrase in someone's mouth: "praised the UK's ‘world-class’ exporters".
+MORE_SPEECH_VERBS |= words("praise praises praised hail hails hailed brand brands branded slam slams slammed")

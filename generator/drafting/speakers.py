@@ -482,6 +482,10 @@ def _speaker(np: str, offset: int, state: _State, how: str) -> Attribution | Non
         if person:
             return Attribution(person.name, person.role or role, how)
         return Attribution(bare, role, how)
+    if head.split() and all(word in TITLES for word in head.split()):
+        titled = _titled_person(head, state, offset)  # "Minister hails ..." in a headline
+        if titled is not None:
+            return Attribution(titled.name, titled.role, "description", "medium")
     role_noun = _SUBJECT_ROLE_NOUN.match(head)
     if role_noun:
         for person in reversed([p for p in state.people if p.offset < offset and p.role]):
@@ -498,8 +502,17 @@ def _speaker(np: str, offset: int, state: _State, how: str) -> Attribution | Non
         return None
     anonymous = head.split()[0].lower() in ("a", "an", "one", "some", "another", "several")
     # "The poster", "The city" opening a sentence are descriptions like "the poster" inside one: for review.
-    described = re.sub(r"^(?:The|the)\s+", "", head)[:1].islower()
+    described = re.sub(r"^(?:The|the)\s+", "", head)[:1].islower() or all(w in TITLES for w in head.split())
     return Attribution(head, tail or None, how, "medium" if anonymous or described else "high")
+
+
+def _titled_person(title: str, state: _State, offset: int) -> Person | None:
+    """The person whose role holds a bare title ('Minister', 'Spokeswoman'): the latest named before the
+    quotation, else (a headline names no one yet) the first named after it."""
+    word = title.split()[-1].lower()
+    holders = [p for p in state.people if word in (p.role or "").lower().replace("-", " ").split()]
+    before = [p for p in holders if p.offset < offset]
+    return before[-1] if before else (holders[0] if holders else None)
 
 
 def _pronoun(word: str, state: _State, offset: int) -> Attribution | None:

@@ -150,7 +150,11 @@ def _pair(
         char = text[at]
         if char not in marks:
             continue
-        if marks is not DOUBLE_MARKS and _is_apostrophe(text, at, start, end):
+        # "the ‘world-class’ exporters": a short fragment left open is closed by s’, not a plural's mark
+        # ("‘We know FRANK works, and Reuters’ figures ...’" is a sentence with a possessive in it).
+        fragment = text[opened + 1 : at] if opened is not None else ""
+        pending = opened is not None and text[opened] == "‘" and len(fragment.split()) <= 3 and "," not in fragment
+        if marks is not DOUBLE_MARKS and _is_apostrophe(text, at, start, end, pending):
             continue
         opening = _is_opening(text, at, start)
         if opened is not None and (not opening or char == '"' or char == "'"):
@@ -164,10 +168,10 @@ def _pair(
     return found
 
 
-def _is_apostrophe(text: str, at: int, start: int, end: int) -> bool:
+def _is_apostrophe(text: str, at: int, start: int, end: int, pending: bool = False) -> bool:
     before = text[at - 1] if at > start else " "
     after = text[at + 1] if at + 1 < end else " "
-    if before in "sS" and text[at] in "'’" and after == " ":  # a plural possessive: "Reuters’ figures"
+    if before in "sS" and text[at] in "'’" and after == " " and not pending:  # a plural possessive: "Reuters’ figures"
         following = re.match(r" ([a-z]+)", text[at + 1 : at + 20])
         return bool(following) and following.group(1) not in _NOT_AFTER_POSSESSIVE
     return before.isalnum() and after.isalnum()

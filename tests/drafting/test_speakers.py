@@ -213,3 +213,16 @@ def test_a_description_opening_the_sentence_is_marked_for_review() -> None:
 def test_and_then_a_new_speaker_after_a_quote_attributes_the_next_quote() -> None:
     article = "Mr Marek, when he said, ‘His name means something,’ and that, as his daughter Gianna said, ‘Daddy won’."
     assert speakers(article)[0][0] == "Marek"
+
+
+def test_a_plural_possessive_mark_closes_a_single_quote_left_open() -> None:
+    article = "Exports Minister Anna Berg has praised the UK’s ‘world-class’ exporters.\n\nReuters’ figures agree."
+    assert speakers(article) == [("Anna Berg", "Exports Minister")]
+
+
+def test_a_bare_title_in_a_headline_is_the_person_who_holds_it() -> None:
+    article = "Minister hails ‘world-class’ exporters\n\nExports Minister Anna Berg spoke in London on Monday."
+    [quote] = extract_quotes(article)
+    assert (quote.speaker, quote.confidence) == ("Anna Berg", "medium")
+    [quote] = extract_quotes("Minister hails ‘world-class’ exporters\n\nNobody else spoke in London on Monday.")
+    assert (quote.speaker, quote.confidence) == ("Minister", "medium")
