@@ -15,7 +15,7 @@ from .lexicon import words
 
 DOUBLE_MARKS = '"“”„‟«»'
 SINGLE_MARKS = "'‘’‚‛"
-CURLY_SINGLE_MARKS = "‘’"  # British quotation marks beside double ones elsewhere in the article
+CURLY_SINGLE_MARKS = "‘’'"  # British quotation marks beside double ones elsewhere in the article
 _OPENING_GLYPHS = "“„‟«‘‚‛"
 _CLOSING_GLYPHS = "”»’"
 _BEFORE_OPENING = "([{—–-/:;"
@@ -90,12 +90,16 @@ def analyse(text: str) -> Article:
         article.quotes.extend(found)
         carried = bool(found) and found[-1].runs_on and closes and not continues
         led = (bool(found) and found[-1].runs_on) or text[start:end].rstrip().endswith(":")
-    if marks is DOUBLE_MARKS and "‘" in text:
+    if marks is DOUBLE_MARKS and ("‘" in text or "'" in text):
         article.quotes = sorted(article.quotes + _british_singles(text, article), key=lambda q: q.open)
     for index, (start, end) in enumerate(article.paragraphs):
         spans = [q for q in article.quotes if q.paragraph == index]
         article.sentences.extend(_sentences(text, start, end, index, spans))
     return article
+
+
+_PAIRS = ("‘’", "''")
+MIN_STRAIGHT_WORDS = 4
 
 
 def _british_singles(text: str, article: Article) -> list[Quoted]:
@@ -106,8 +110,11 @@ def _british_singles(text: str, article: Article) -> list[Quoted]:
     found = []
     for index, (start, end) in enumerate(article.paragraphs):
         for quoted in _pair(text, start, end, index, CURLY_SINGLE_MARKS, continues=False):
-            if not any(a <= quoted.open <= b for a, b in inside) and text[quoted.open] == "‘":
-                found.append(quoted)
+            if any(a <= quoted.open <= b for a, b in inside) or text[quoted.open] + text[quoted.close] not in _PAIRS:
+                continue
+            if text[quoted.open] == "'" and len(text[quoted.start : quoted.end].split()) < MIN_STRAIGHT_WORDS:
+                continue  # "'streamlined'", "'legacy backlog'": a straight pair this short is a scare quote
+            found.append(quoted)
     return found
 
 

@@ -99,3 +99,14 @@ def test_british_single_quotes_beside_double_quotes_elsewhere() -> None:
         ("We don’t accept that Reuters’ figures are right", "Paul Marek"),
         ("She called it ‘a disaster’ and we disagree", "Paul Marek"),
     ]
+
+
+def test_straight_single_quotes_beside_double_quotes_elsewhere() -> None:
+    article = (
+        "The minister's 'legacy backlog' grew. Anna Berg said the plan 'will not survive the winter, we're sure'.\n\n"
+        '"The Reuters\' figures are wrong," said Paul Marek.'
+    )
+    assert [(q.text, q.speaker) for q in extract_quotes(article)] == [
+        ("will not survive the winter, we're sure", "Anna Berg"),
+        ("The Reuters' figures are wrong", "Paul Marek"),
+    ]
