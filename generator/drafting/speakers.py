@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from .descriptions import FEMALE, MALE, MORE_SPEECH_VERBS
-from .lexicon import AUXILIARIES, PARTICIPLES, PRONOUNS, TITLES
+from .lexicon import AUXILIARIES, FUNCTION_WORDS, PARTICIPLES, PRONOUNS, TITLES
 from .lexicon import SPEECH_VERBS as _BASE_SPEECH_VERBS
 from .names import (
     Person,
@@ -46,7 +46,9 @@ _DOCUMENT_OF = re.compile(
     r"^(.+?)['’]s?\s+(?:[a-z]+\s+)?(?:statement|analysis|report|letter|post|blog|website|message|tweet|"
     r"press release|announcement|study|survey|account)\b"
 )
-_SUBJECT_ROLE_NOUN = re.compile(r"^(?:the|a|an)\s+([a-z0-9][a-z0-9-]+(?:\s+[a-z][a-z-]+)?)$")
+_SUBJECT_ROLE_NOUN = re.compile(
+    r"^(?:the|a|an)\s+((?:[A-Z][\w'’-]*\s+)?[a-z0-9][a-z0-9-]+(?:\s+[a-z][a-z-]+)?)$", re.IGNORECASE
+)
 # The one being told: "told POLITICO", "told reporters", "told the BBC", "told him".
 _OBJECT = re.compile(r"^(?:(?:the|a|an|his|her|their|its)\s+)?[\w'’.&-]+(?:\s+[A-Z][\w'’.&-]*)*")
 _PERSON_NOUN = re.compile(
@@ -489,8 +491,9 @@ def _speaker(np: str, offset: int, state: _State, how: str) -> Attribution | Non
     role_noun = _SUBJECT_ROLE_NOUN.match(head)
     if role_noun:
         for person in reversed([p for p in state.people if p.offset < offset and p.role]):
-            if role_noun.group(1).split()[-1] in (person.role or "").lower().split():
-                return Attribution(person.name, person.role, how)
+            if role_noun.group(1).split()[-1].lower() in (person.role or "").lower().split():
+                # "the minister" back to "Health minister Jane Doe": a chain to an earlier name, for review
+                return Attribution(person.name, person.role, "description", "medium")
         if _PERSON_NOUN.search(head):  # "the teenager", "the 34-year-old": the person just written about
             subject = _recent_subject(state, offset, _gender_of_words(head))
             if subject is not None:
@@ -503,6 +506,7 @@ def _speaker(np: str, offset: int, state: _State, how: str) -> Attribution | Non
     anonymous = head.split()[0].lower() in ("a", "an", "one", "some", "another", "several")
     # "The poster", "The city" opening a sentence are descriptions like "the poster" inside one: for review.
     described = re.sub(r"^(?:The|the)\s+", "", head)[:1].islower() or all(w in TITLES for w in head.split())
+    described = described or (head.split()[0] in ("The", "the") and head.split()[-1][:1].islower())
     return Attribution(head, tail or None, how, "medium" if anonymous or described else "high")
 
 
@@ -535,7 +539,31 @@ def _pronoun(word: str, state: _State, offset: int) -> Attribution | None:
         return _turn(state.article, offset, state) or _orator(state, offset)
     if state.last is not None:
         return Attribution(state.last.speaker, state.last.role, "pronoun")
+    if word == "it":
+        body = _body_before(state, offset)
+        if body:
+            return Attribution(body, None, "pronoun", "medium")
     return None
+
+
+def _body_before(state: _State, offset: int) -> str:
+    """'The ministry denied the report. “...,” it said': the organisation or thing that opens one of the two
+    sentences before, when no one has spoken yet."""
+    current = state.article.sentence_of(offset)
+    for index in range(current - 1, max(-1, current - 3), -1):
+        sentence = state.article.sentence_text(index).strip()
+        match = _BODY.match(sentence)
+        if match and not is_person_name(match.group(1)) and _opens_body(match.group(1)):
+            return match.group(1)
+    return ""
+
+
+def _opens_body(phrase: str) -> bool:
+    first = phrase.split()[0]
+    return first == "The" or first not in FUNCTION_WORDS  # not "In", "After", "It", "He" ...
+
+
+_BODY = re.compile(r"(The\s+(?:[A-Z][\w'’.-]*\s+)*[a-z][a-z-]+|(?:[A-Z][\w'’.&-]*\s+)*[A-Z][\w'’.&-]*)\s")
 
 
 _DELIVERED = re.compile(

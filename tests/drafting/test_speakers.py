@@ -226,3 +226,22 @@ def test_a_bare_title_in_a_headline_is_the_person_who_holds_it() -> None:
     assert (quote.speaker, quote.confidence) == ("Anna Berg", "medium")
     [quote] = extract_quotes("Minister hails ‘world-class’ exporters\n\nNobody else spoke in London on Monday.")
     assert (quote.speaker, quote.confidence) == ("Minister", "medium")
+
+
+def test_it_said_before_anyone_spoke_is_the_body_the_sentence_before_opens_with() -> None:
+    [quote] = extract_quotes("The ministry denied the report. “The claims are false and without basis,” it said.")
+    assert (quote.speaker, quote.rule, quote.confidence) == ("The ministry", "pronoun", "medium")
+
+
+def test_a_role_with_a_club_or_country_before_it_is_the_person_who_holds_it() -> None:
+    article = (
+        "Arsenal manager Mikel Arteta was pleased on Sunday. "
+        "“We played very well today and deserved it,” the Arsenal manager said."
+    )
+    [quote] = extract_quotes(article)
+    assert (quote.speaker, quote.rule, quote.confidence) == ("Mikel Arteta", "description", "medium")
+
+
+def test_an_unresolved_description_with_a_proper_modifier_is_for_review() -> None:
+    [quote] = extract_quotes("“We played very well today and deserved it,” the Arsenal manager said.")
+    assert (quote.speaker, quote.confidence) == ("the Arsenal manager", "medium")
