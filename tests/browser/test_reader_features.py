@@ -69,7 +69,7 @@ def test_figure_charts_render_values_on_a_shared_scale(tab: Tab, site_url: str) 
     expect(chart).to_be_visible()
     chart.scroll_into_view_if_needed()
     rows = chart.locator("g.bf-row")
-    expect(rows).to_have_count(5)
+    expect(rows).to_have_count(8)
 
     def mark_x(row: int) -> float:
         box = rows.nth(row).locator("circle, line.bf-range").first.bounding_box()
