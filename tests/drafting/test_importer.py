@@ -195,4 +195,4 @@ def test_import_all_of_our_articles_at_once(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.count("(draft)") == len(articles)
     check = run(["briefing", "check"], cwd=project)
-    assert check.returncode == 0 and check.stdout.startswith(f"OK: {5 + len(articles)} briefs"), check.stderr
+    assert check.returncode == 0 and check.stdout.startswith(f"OK: {8 + len(articles)} briefs"), check.stderr
