@@ -9,9 +9,11 @@ from __future__ import annotations
 import posixpath
 
 BRIEFS_DIR, TOPICS_DIR = "briefs", "topics"
+SPEAKERS_DIR = "speakers"  # one page per quoted person or organisation (pages/speakers.py)
 REVIEW_DIR = "review"  # a preview server's pages for editors (pages/review.py): never on a published site
 HOME, ARCHIVE, FIGURES, TIMELINE, MAP = "index.md", "archive.md", "figures.md", "timeline.md", "map.md"
 TOPICS_INDEX = f"{TOPICS_DIR}/index.md"
+SPEAKERS_INDEX = f"{SPEAKERS_DIR}/index.md"
 BRIEFS_JSON, FIGURES_CSV = "data/briefs.json", "data/figures.csv"
 ATOM_FEED, JSON_FEED = "feed.xml", "feed.json"
 # The built pages site search indexes: each brief, topic page and the figures page (the home page repeats every
@@ -29,6 +31,11 @@ def review_page(slug: str) -> str:
 
 def topic_page(slug: str) -> str:
     return f"{TOPICS_DIR}/{slug}.md"
+
+
+def speaker_page(slug: str) -> str:
+    """A speaker's page; speaker slugs never are "index" (stages/speakers.py), the speakers index's name."""
+    return f"{SPEAKERS_DIR}/{slug}.md"
 
 
 def relative(from_page: str, to_page: str) -> str:

@@ -23,6 +23,7 @@ from .pages import Page
 from .stages.link import link
 from .stages.load import RawBrief, annotation_paths, file_key, load_one, load_topics, orphan_articles
 from .stages.render import parts, plan, render_page, render_part
+from .stages.speakers import validate_speakers
 from .stages.validate import metric_labels, topic_collisions, unregistered_topics, validate_brief, validate_topics
 from .stages.write import WriteReport, write_pages
 from .templating import make_environment, override_files, overrides_dir, template_stamps
@@ -119,6 +120,10 @@ def _check(project: Project, run: _Run) -> tuple[Corpus, list[Problem]]:
     problems = list(problems)
     registry, lookup, topic_problems = run.memo.get("topics", topics, lambda: validate_topics(topics))
     problems += topic_problems
+    speakers, speaker_problems = run.memo.get(
+        "speakers", (topics, registry), lambda: validate_speakers(topics, registry)
+    )
+    problems += speaker_problems if not topic_problems else []  # a registry with errors has no topics to merge with
 
     def load_and_validate(path: Path) -> tuple[RawBrief | tuple[Problem, ...], tuple[Brief | None, list[Problem]]]:
         raw = run.load(project, path)
@@ -138,7 +143,7 @@ def _check(project: Project, run: _Run) -> tuple[Corpus, list[Problem]]:
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise ValidationFailed(errors)
-    corpus = link(briefs, registry, unregistered_topics(briefs, tuple(raws), registry), metric_labels(topics))
+    corpus = link(briefs, registry, unregistered_topics(briefs, tuple(raws), registry), metric_labels(topics), speakers)
     return corpus, sorted(p for p in problems if p.severity == "warning")
 
 

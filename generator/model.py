@@ -112,6 +112,16 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class Speaker:
+    """A person or organisation quoted: `slug` names its page; `aliases` are the other names that resolve to it."""
+
+    slug: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    description: str = ""
+
+
+@dataclass(frozen=True)
 class Topic:
     slug: str
     name: str
@@ -167,6 +177,35 @@ class FigureReport:
 
     brief: Brief
     figure: Figure
+
+
+@dataclass(frozen=True)
+class QuoteReport:
+    """One brief's quote: `index` is its place among the brief's quotes (0-based), which names its passage."""
+
+    brief: Brief
+    quote: Quote
+    index: int
+
+
+@dataclass(frozen=True)
+class DiffPiece:
+    """A run of words of one quote against another's version: same, changed, trimmed (one source cut the quote
+    there) or added (words one version has inside it); `mine` and `theirs` as each quote writes them."""
+
+    kind: str
+    mine: str
+    theirs: str
+
+
+@dataclass(frozen=True)
+class QuoteEcho:
+    """Another brief's version of a quote, in nearly the same words: that quote, its similarity score (0-100), and
+    this quote's words against it."""
+
+    other: QuoteReport
+    score: int
+    diff: tuple[DiffPiece, ...]
 
 
 @dataclass(frozen=True)
@@ -257,6 +296,13 @@ class Corpus:
     # each topic's metrics, most reported first: (metric, its reports in this topic's briefs)
     topic_metrics: dict[str, tuple[tuple[str, tuple[FigureReport, ...]], ...]] = field(default_factory=dict)
     topic_map: MapData | None = None
+    # who said what (stages/speakers.py): the quoted speakers by slug, their quotes (briefs newest first), the
+    # speakers most quoted first, each brief's quotes' speaker slugs, and (brief slug, quote index) -> its versions
+    speakers: dict[str, Speaker] = field(default_factory=dict)
+    quotes_by_speaker: dict[str, tuple[QuoteReport, ...]] = field(default_factory=dict)
+    speaker_order: tuple[str, ...] = ()
+    quote_speakers: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    echoes: dict[tuple[str, int], tuple[QuoteEcho, ...]] = field(default_factory=dict)
 
     @cached_property
     def _briefs_by_slug(self) -> dict[str, Brief]:

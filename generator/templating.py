@@ -101,7 +101,7 @@ def make_environment(overrides: Path | None = None) -> Environment:
         trusted=Markup,
     )
     env.globals.update(href=_href, brief_page=addresses.brief_page, topic_page=addresses.topic_page, pages=_PAGES)
-    env.globals.update(review_page=addresses.review_page)
+    env.globals.update(review_page=addresses.review_page, speaker_page=addresses.speaker_page)
     return env
 
 
@@ -117,6 +117,7 @@ _PAGES = {
     "timeline": addresses.TIMELINE,
     "map": addresses.MAP,
     "topics_index": addresses.TOPICS_INDEX,
+    "speakers_index": addresses.SPEAKERS_INDEX,
 }
 
 

@@ -27,14 +27,14 @@ def test_top_level_help_lists_every_command(tmp_path: Path) -> None:
 def test_check_passes_on_the_corpus(project: Path) -> None:
     result = run(["briefing", "check"], cwd=project)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("OK: 5 briefs")
+    assert result.stdout.startswith("OK: 8 briefs")
     assert "warning" not in result.stderr
 
 
 def test_build_prints_what_it_built(project: Path) -> None:
     result = run(["briefing", "build"], cwd=project)
     assert result.returncode == 0, result.stderr
-    assert "Generated" in result.stdout and "5 briefs" in result.stdout
+    assert "Generated" in result.stdout and "8 briefs" in result.stdout
     assert "Built" in result.stdout
     assert (project / "site" / "index.html").exists()
 

@@ -32,8 +32,8 @@ def article_text(soup: BeautifulSoup) -> str:
     return normalise(soup.select_one("article").get_text(" "))
 
 
-def test_corpus_has_five_briefs() -> None:
-    assert len(SLUGS) == 5
+def test_corpus_has_eight_briefs() -> None:
+    assert len(SLUGS) == 8  # the five seed articles and three U.S. Department of Defense texts
 
 
 @pytest.mark.parametrize("slug", SLUGS)
@@ -68,7 +68,7 @@ def test_every_quote_and_figure_links_to_its_marked_words_in_the_article(site: P
     for number, (quote, figure) in enumerate(zip(data.get("quotes") or (), quotes, strict=True), 1):
         assert normalise(figure.select_one("blockquote").get_text()) == normalise(quote["text"])
         assert normalise(quote["speaker"]) in normalise(figure.select_one("figcaption strong").get_text())
-        link = figure.select_one("figcaption a", string="in the article")
+        link = figure.select_one("figcaption").find("a", string="in the article")
         assert link is not None and link["href"] == f"#quote-{number}"
         mark = soup.select_one(f".bf-article mark#quote-{number}")
         assert normalise(mark.get_text()) == normalise(quote["text"])
@@ -123,7 +123,7 @@ def test_every_topic_has_a_page_listing_its_briefs(site: Path) -> None:
 def test_topics_index_counts_briefs(site: Path) -> None:
     rows = page(site, "topics/index.html").select("article table tbody tr")
     counts = {row.select("td")[0].get_text(strip=True): int(row.select("td")[1].get_text()) for row in rows}
-    assert counts["North Korea"] == 5
+    assert counts["North Korea"] == 8
     assert list(counts.values()) == sorted(counts.values(), reverse=True)
 
 
@@ -138,8 +138,9 @@ def test_figures_page_compares_troops_deployed_side_by_side(site: Path) -> None:
     assert anchor is not None
     table = anchor.find_next("table")
     values = [row.select("td")[1].get_text(strip=True) for row in table.select("tbody tr")]
-    assert sorted(values) == sorted(["11,000", "10,000 and 12,000", "10,000", "12,000", "at least 11,000"])
-    assert "5 sources, 5 different values" in anchor.find_next("p").get_text()
+    seed = ["11,000", "10,000 and 12,000", "10,000", "12,000", "at least 11,000"]
+    assert sorted(values) == sorted([*seed, "10,000", "10,000", "10,000"])  # and the three DOD texts
+    assert "8 sources, 5 different values" in anchor.find_next("p").get_text()
 
 
 def _internal_links(site: Path) -> list[tuple[Path, str]]:
@@ -218,7 +219,7 @@ def _chrome_links(soup: BeautifulSoup) -> list:
 @pytest.mark.parametrize("relative", ["index.html", "briefs/nk-troops-defecting/index.html"])
 def test_navigation_has_the_configured_sections_and_leaves_briefs_out(site: Path, relative: str) -> None:
     nav = [next(iter(entry.items())) for entry in _mkdocs_config()["nav"]]
-    assert [title for title, _ in nav] == ["Briefs", "Topics", "Figures", "Timeline", "Map"]
+    assert [title for title, _ in nav] == ["Briefs", "Topics", "Speakers", "Figures", "Timeline", "Map"]
     html = site / relative
     links = _chrome_links(page(site, relative))
     for title, source in nav:  # every section is linked, to its page, in the configured order
@@ -306,7 +307,7 @@ def test_figures_page_has_a_chart_per_metric_with_several_reports(site: Path) ->
     charts = soup.select("article figure.bf-chart svg[role=img]")
     assert len(charts) == len(several) == 3
     deployed = soup.find(id="nk-troops-deployed").find_next("svg")
-    assert len(deployed.select("g.bf-row")) == 5
+    assert len(deployed.select("g.bf-row")) == 8
     assert len(deployed.select("line.bf-range")) == 1  # 10,000 and 12,000
     assert len(deployed.select("path.bf-arrow")) == 1  # at least 11,000
     assert "at least 11,000" in deployed["aria-label"]
@@ -324,10 +325,10 @@ def test_feeds_and_data_files_are_in_the_site(site: Path) -> None:
 
     feed = ET.parse(site / "feed.xml").getroot()
     assert feed.tag == "{http://www.w3.org/2005/Atom}feed"
-    assert len(json.loads((site / "feed.json").read_text("utf-8"))["items"]) == 5
-    assert len(json.loads((site / "data" / "briefs.json").read_text("utf-8"))["briefs"]) == 5
+    assert len(json.loads((site / "feed.json").read_text("utf-8"))["items"]) == 8
+    assert len(json.loads((site / "data" / "briefs.json").read_text("utf-8"))["briefs"]) == 8
     with (site / "data" / "figures.csv").open(encoding="utf-8", newline="") as handle:
-        assert len(list(csv.DictReader(handle))) == 20
+        assert len(list(csv.DictReader(handle))) == 23
 
 
 def test_every_page_links_its_feeds_and_stylesheet_in_the_head(site: Path) -> None:

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from .. import addresses
-from ..model import Brief, Corpus, SiteInfo
-from . import passages
+from ..model import Brief, Corpus, QuoteReport, SiteInfo
+from . import passages, speakers
 from .kind import Inputs, PageKind
 
 
@@ -23,6 +23,8 @@ def _inputs(corpus: Corpus, brief: Brief) -> Inputs:
         "brief_topics": [corpus.topics[s] for s in brief.topics],
         "related": corpus.related[brief.slug],
         "metric_counts": {m: len(corpus.metrics[m]) for m in sorted(metrics)},
+        "quote_speakers": corpus.quote_speakers.get(brief.slug, ()),
+        "quote_echoes": tuple(corpus.echoes.get((brief.slug, n), ()) for n in range(len(brief.quotes))),
     }
 
 
@@ -35,6 +37,9 @@ def _context(inputs: Inputs, site: SiteInfo, path: str) -> dict[str, Any]:
         "located": passages.locate(brief),
         "article": passages.article_html(brief),
         "at_source": lambda passage: passages.source_url(brief.source.url, passage),
+        "speaker_url": lambda slug: site.link(path, addresses.speaker_page(slug)),
+        "quote_report": lambda n: QuoteReport(brief, brief.quotes[n], n),
+        "echo_url": lambda report: speakers.quote_url(site, path, report),
     }
 
 

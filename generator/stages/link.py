@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from ..model import Brief, Corpus, EventReport, FigureReport, MapData, PartialDate, TimelineEntry, Topic
+from .speakers import SpeakerRegistry, index_speakers
 
 MAX_RELATED = 8
 MAP_NODES = 40  # topics drawn on the map: more would not be readable; the topics index lists every topic
@@ -19,6 +20,7 @@ def link(
     registry: dict[str, Topic],
     new_topic_names: dict[str, str],
     metric_titles: dict[str, str] | None = None,
+    speakers: SpeakerRegistry | None = None,
 ) -> Corpus:
     """Index briefs by topic and metric, find each brief's related briefs, and order what pages list."""
     ordered = tuple(sorted(briefs, key=lambda b: (b.sort_key, b.slug)))
@@ -28,6 +30,7 @@ def link(
     metrics = _metrics(ordered)
     timeline = _timeline(ordered)
     cooccurrence = _cooccurrence(ordered)
+    said = index_speakers(ordered, speakers)
     return Corpus(
         briefs=ordered,
         topics=topics,
@@ -42,6 +45,11 @@ def link(
         metric_order=tuple(sorted(metrics, key=lambda m: (-len(metrics[m]), m))),
         topic_metrics=_topic_metrics(metrics, by_topic),
         topic_map=_map_data(topics, by_topic, cooccurrence),
+        speakers=said.speakers,
+        quotes_by_speaker=said.quotes_by_speaker,
+        speaker_order=said.speaker_order,
+        quote_speakers=said.quote_speakers,
+        echoes=said.echoes,
     )
 
 

@@ -50,6 +50,8 @@ PAGE_KINDS = {
     "map": "map/",
     "archive": "archive/",
     "outlet": "outlets/ukrainealert-atlantic-council/",
+    "speakers index": "speakers/",
+    "speaker": "speakers/lloyd-j-austin-iii/",
     "not found": "404.html",
 }
 

@@ -69,17 +69,17 @@ def test_figure_charts_render_values_on_a_shared_scale(tab: Tab, site_url: str) 
     expect(chart).to_be_visible()
     chart.scroll_into_view_if_needed()
     rows = chart.locator("g.bf-row")
-    expect(rows).to_have_count(5)
+    expect(rows).to_have_count(8)
 
     def mark_x(row: int) -> float:
         box = rows.nth(row).locator("circle, line.bf-range").first.bounding_box()
         assert box
         return box["x"] + box["width"] / 2
 
-    # newest first: 10,000 / 11,000 / at least 11,000 / 10,000 and 12,000 / 12,000
-    assert mark_x(0) < mark_x(1) < mark_x(4)
-    assert abs(mark_x(3) - mark_x(1)) < 2  # the range is centred on 11,000
-    assert rows.nth(2).locator("path.bf-arrow").count() == 1
+    # newest first: 10,000 (four sources) / 11,000 / at least 11,000 / 10,000 and 12,000 / 12,000
+    assert mark_x(0) == mark_x(3) < mark_x(4) < mark_x(7)
+    assert abs(mark_x(6) - mark_x(4)) < 2  # the range is centred on 11,000
+    assert rows.nth(5).locator("path.bf-arrow").count() == 1
     fill = rows.nth(0).locator("circle").evaluate("el => getComputedStyle(el).fill")
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
     assert fill not in ("none", background), fill

@@ -165,7 +165,7 @@ def test_draft_writes_beside_the_editors_file_and_never_touches_it(project: Path
     assert run(["briefing", "draft", slug], cwd=project).returncode == 0
     assert draft.read_bytes() == first  # deterministic
     check = run(["briefing", "check"], cwd=project)
-    assert check.returncode == 0 and check.stdout.startswith("OK: 5 briefs")  # drafts are not briefs
+    assert check.returncode == 0 and check.stdout.startswith("OK: 8 briefs")  # drafts are not briefs
 
 
 def test_draft_of_an_article_without_annotation_starts_it(project: Path) -> None:
@@ -195,4 +195,4 @@ def test_import_all_of_our_articles_at_once(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.count("(draft)") == len(articles)
     check = run(["briefing", "check"], cwd=project)
-    assert check.returncode == 0 and check.stdout.startswith(f"OK: {5 + len(articles)} briefs"), check.stderr
+    assert check.returncode == 0 and check.stdout.startswith(f"OK: {8 + len(articles)} briefs"), check.stderr

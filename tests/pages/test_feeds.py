@@ -55,7 +55,7 @@ def test_atom_feed_is_valid_atom(corpus_pages: dict[str, str]) -> None:
     assert feed.find(f"{A}link[@rel='self']").get("href") == "https://example.github.io/briefing/feed.xml"
     assert feed.findtext(f"{A}title") == "A <briefing> & co"  # XML-escaped on the way out, the text on the way in
     entries = feed.findall(f"{A}entry")
-    assert len(entries) == 5
+    assert len(entries) == 8
     for entry in entries:
         for name in ("id", "title", "updated", "summary"):
             assert len(entry.findall(f"{A}{name}")) == 1, name
@@ -64,7 +64,7 @@ def test_atom_feed_is_valid_atom(corpus_pages: dict[str, str]) -> None:
         assert alternate is not None and alternate.get("href") == entry.findtext(f"{A}id")
         assert alternate.get("href", "").startswith("https://example.github.io/briefing/briefs/")
         assert entry.find(f"{A}summary").get("type") == "text"
-    assert len({e.findtext(f"{A}id") for e in entries}) == 5
+    assert len({e.findtext(f"{A}id") for e in entries}) == 8
 
 
 def test_atom_entries_are_newest_first_with_summaries_and_topics(corpus_pages: dict[str, str]) -> None:
@@ -89,7 +89,7 @@ def test_json_feed_is_valid_json_feed_1_1(corpus_pages: dict[str, str]) -> None:
     assert feed["title"] == "A <briefing> & co"
     assert feed["home_page_url"] == "https://example.github.io/briefing/"
     assert feed["feed_url"] == "https://example.github.io/briefing/feed.json"
-    assert len(feed["items"]) == 5
+    assert len(feed["items"]) == 8
     for item in feed["items"]:
         assert isinstance(item["id"], str) and item["id"]
         assert item["url"].startswith("https://example.github.io/briefing/briefs/") and item["url"].endswith("/")

@@ -153,7 +153,8 @@ def test_brief_page_marks_each_passage_in_its_paragraph_and_links_it() -> None:
         '<mark class="bf-mark" id="figure-1">11,000</mark> stayed.</p>'
     ) in page
     assert '<p id="p-1">Headline</p>' in page and '<p id="p-3">Body with 11,000 troops.</p>' in page
-    assert "<figcaption>— <strong>Someone</strong>, spokesman &lt;b&gt; · " in page
+    speaker = '<a class="bf-speaker-link" href="../../speakers/someone/">Someone</a>'
+    assert f"<figcaption>— <strong>{speaker}</strong>, spokesman &lt;b&gt; · " in page
     assert '<a class="bf-passage-link" href="#quote-1">in the article</a>' in page
     fragment = "#:~:text=%E2%80%9CWe%E2%80%94will%20hold%2C%E2%80%9D%20he"
     assert f'<a class="bf-source-link" href="https://example.com/story?a=1&amp;b=2{fragment}">at the source</a>' in page
