@@ -101,23 +101,34 @@ def check_command(root: Path) -> None:
 @click.option("--strict/--no-strict", default=True, show_default=True, help="Fail on any MkDocs warning.")
 @click.option("-v", "--verbose", is_flag=True, help="Show MkDocs' own progress messages.")
 @click.option(
+    "--clean",
+    is_flag=True,
+    help="Convert every page's Markdown again, not reusing the build cache in .briefing-cache/ (it refreshes it).",
+)
+@click.option(
     "--search",
     type=click.Choice(["auto", "material", "pagefind"]),
     default=None,
     help="Site search: Material's single index, Pagefind's chunked one, or auto (Pagefind from 200 briefs).",
 )
 @_reports_errors
-def build_command(root: Path, site_dir: Path | None, strict: bool, verbose: bool, search: str | None) -> None:
+def build_command(
+    root: Path, site_dir: Path | None, strict: bool, verbose: bool, clean: bool, search: str | None
+) -> None:
     """Generate the Markdown pages, then build the site into site/.
 
-    The previous site stays in place unless the whole build succeeds.
+    The previous site stays in place unless the whole build succeeds. Pages whose Markdown and settings did not
+    change since the last build come from the build cache in .briefing-cache/ instead of being converted again; the
+    site is the same as a clean build's. On a terminal, progress bars show each stage; elsewhere, one line per stage.
 
     \b
     Example:
       briefing build
+      briefing build --clean
       briefing build --site-dir /tmp/preview
       briefing build --search pagefind
     """
+    from .mkdocs.progress import for_stream
     from .mkdocs.run import build_project
 
     def report(result: Generated) -> None:
@@ -125,8 +136,17 @@ def build_command(root: Path, site_dir: Path | None, strict: bool, verbose: bool
         _print_generated(result)
 
     built = build_project(
-        Project.at(root), site_dir, strict=strict, verbose=verbose, search=search, on_generated=report
+        Project.at(root),
+        site_dir,
+        strict=strict,
+        verbose=verbose,
+        search=search,
+        on_generated=report,
+        clean=clean,
+        progress=for_stream(sys.stderr),
     )
+    for note in built.cache.notes if built.cache else ():
+        click.echo(note, err=True)
     click.echo(f"Built {built.pages} HTML pages into {built.target} in {built.seconds:.1f} s.")
 
 
@@ -160,9 +180,16 @@ def serve_command(root: Path, dev_addr: str, full: bool) -> None:
     Example:
       briefing serve --dev-addr 127.0.0.1:8001
     """
+    from .mkdocs.progress import for_stream
     from .mkdocs.run import serve_project
 
-    serve_project(Project.at(root), dev_addr, full=full, on_generated=lambda result: _print_warnings(result.warnings))
+    serve_project(
+        Project.at(root),
+        dev_addr,
+        full=full,
+        on_generated=lambda result: _print_warnings(result.warnings),
+        progress=for_stream(sys.stderr),
+    )
 
 
 @main.command("init")

@@ -9,13 +9,15 @@ from jinja2.bccache import Bucket, BytecodeCache
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
 from ..build import Generated, Project, generate
 from ..errors import BriefingError
 from ..memo import Memo
 from ..model import SiteInfo
 from . import csp, preview, search
+from .pagecache import PageCache
+from .progress import Progress
 
 log = get_plugin_logger(__name__)
 
@@ -46,6 +48,10 @@ class _CompiledTemplates(BytecodeCache):
 
 _COMPILED = _CompiledTemplates()
 
+# `briefing serve` starts MkDocs' own serve, which makes its plugin itself: the progress display for that server's
+# first build waits here, and the first build takes it (later rebuilds are quick and stay quiet).
+first_build_progress: list[Progress] = []
+
 
 def memo_for(project: Project) -> Memo:
     """The memo a long-lived process (briefing serve, mkdocs serve) keeps for `project`."""
@@ -63,6 +69,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     # need not generate them again, and its --search choice
     fresh: Generated | None = None
     search_mode: str | None = None
+    # set by `briefing build` too: the persistent cache of converted Markdown (pagecache.py), and the progress display
+    cache: PageCache | None = None
+    progress: Progress = Progress()
+    search_summary: str = ""
 
     def _project(self, config: Any) -> Project:
         root = Path(config.config_file_path).parent
@@ -75,6 +85,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
+        if first_build_progress:
+            self.progress = first_build_progress.pop()
 
     def on_config(self, config: Any) -> Any:
         dirs = config.theme.dirs
@@ -101,12 +113,37 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             log.info(f"wrote {len(result.report.written)} pages, removed {len(result.report.removed)}")
         return result
 
+    @event_priority(-100)  # after every plugin that adds or drops files: the pages this build will convert
+    def on_nav(self, nav: Any, *, config: Any, files: Any) -> Any:
+        self._pages = len(files.documentation_pages())
+        self.progress.start("Markdown to HTML", self._pages)
+        return nav
+
+    def on_pre_page(self, page: Any, *, config: Any, files: Any) -> Any:
+        if self.cache is not None:
+            self.cache.wrap(page, config)  # the key is taken at render time, after every on_page_markdown
+        return page
+
+    @event_priority(-100)
+    def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
+        self.progress.advance()
+        return html
+
+    @event_priority(-100)  # after Material's tags plugin fills its listings in on_env
     def on_env(self, env: Any, *, config: Any, files: Any) -> Any:
         if getattr(self, "_serving", False) and env.bytecode_cache is None:
             env.bytecode_cache = _COMPILED
+        pages = getattr(self, "_pages", 0)
+        if self.cache is not None:
+            stats = self.cache.stats
+            self.progress.done(f"{pages} pages, {stats.hits} from the cache, {stats.converted} converted")
+        else:
+            self.progress.done(f"{pages} pages converted")
+        self.progress.start("HTML pages", pages)
         return env
 
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+        self.progress.advance()
         return self._with_policy(output, page.file.src_uri, config)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: Any) -> str:
@@ -121,11 +158,23 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             log.warning(f"{name}: has {blocked}, which the site's Content-Security-Policy blocks: move it to a file")
         return csp.with_policy(html, csp.policy(wasm=config.extra.get(search.EXTRA_KEY) == "pagefind"))
 
+    @event_priority(100)  # first: the pages are written, Material's search index and Pagefind come after
     def on_post_build(self, *, config: Any) -> None:
+        self.progress.done(f"{getattr(self, '_pages', 0)} pages written")
+        engine = config.extra.get(search.EXTRA_KEY)
+        self.progress.start("Search index (Pagefind)" if engine == "pagefind" else "Search index (Material)")
+        if self.cache is not None:  # a full build used every entry it will need: drop the rest
+            self.cache.finish(prune=True)
         try:
-            search.post_build(config, serving=getattr(self, "_serving", False))
+            indexed = search.post_build(config, serving=getattr(self, "_serving", False))
         except BriefingError as exc:
             raise PluginError(f"briefing: {exc}") from None
+        if indexed is not None:
+            self.search_summary = f"{indexed.files} files, {indexed.bundle_bytes / 1e6:.1f} MB"
+        if getattr(self, "_serving", False):  # `briefing build` ends this stage once Material's plugin wrote too
+            self.progress.done(self.search_summary or "done")
+            self.progress.close()
+            self.progress = Progress()
 
     def on_build_error(self, *, error: Exception) -> None:
         if getattr(self, "_serving", False):

@@ -22,7 +22,9 @@ from mkdocs.exceptions import MkDocsException
 from ..build import Generated
 from ..errors import BriefingError, Location
 from ..stages.write import DISK_ERRORS
+from .pagecache import PageCache
 from .plugin import BriefingPlugin
+from .progress import Progress
 
 _STAGING_PREFIX = ".site-staging-"
 _OLD_PREFIX = ".site-previous-"
@@ -69,12 +71,20 @@ def _os_error(exc: OSError, site_dir: Path) -> BriefingError | OSError:
 
 
 def build_site(
-    config_file: Path, site_dir: Path, strict: bool = True, *, fresh: Generated | None = None, search: str | None = None
+    config_file: Path,
+    site_dir: Path,
+    strict: bool = True,
+    *,
+    fresh: Generated | None = None,
+    search: str | None = None,
+    cache: PageCache | None = None,
+    progress: Progress | None = None,
 ) -> int:
     """Build the site from `config_file` into `site_dir` atomically; return the number of HTML pages.
 
     `fresh`: what the caller has just generated, so the plugin need not run the generator again.
     `search`: 'auto', 'material' or 'pagefind' (see search.py); None keeps the plugin's setting.
+    `cache`: the persistent cache of converted Markdown (pagecache.py); `progress`: where the stages are shown.
     """
     try:
         _recover(site_dir)
@@ -85,7 +95,8 @@ def build_site(
         config = load_config(config_file=str(config_file), site_dir=str(staging), strict=strict)
         plugin = config.plugins.get("briefing")
         if isinstance(plugin, BriefingPlugin):  # options reach the plugin on its instance, not the environment
-            plugin.fresh, plugin.search_mode = fresh, search
+            plugin.fresh, plugin.search_mode, plugin.cache = fresh, search, cache
+            plugin.progress = progress or Progress()
         mkdocs_build(config)
     except MkDocsException as exc:
         shutil.rmtree(staging, ignore_errors=True)
