@@ -83,7 +83,13 @@ def site_info(config_file: Path) -> SiteInfo:
         url if isinstance(url, str) and url.strip() else None,
         name if isinstance(name, str) and name.strip() else SiteInfo.name,
         config.get("use_directory_urls") is not False,
+        language=_theme_language(config.get("theme")),
     )
+
+
+def _theme_language(theme: Any) -> str:
+    language = theme.get("language") if isinstance(theme, dict) else None
+    return language if isinstance(language, str) and language.strip() else SiteInfo.language
 
 
 @dataclass(frozen=True)

@@ -245,6 +245,7 @@ class SiteInfo:
     directory_urls: bool = True
     # a preview server's site, for editors (`briefing serve`): it also has the review pages; a published one never
     review: bool = False
+    language: str = "en"  # the theme's language (mkdocs.yml theme.language): what feeds say they are written in
 
     def page_url(self, page: str) -> str:
         """The address of a generated page, relative to the site root: 'topics/kursk.md' -> 'topics/kursk/'."""

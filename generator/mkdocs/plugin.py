@@ -79,7 +79,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         # MkDocs' own values (after !ENV and `mkdocs serve`'s dev address), as plain ones: the core never sees MkDocs
         # a preview server's site also has the review pages for editors (pages/review.py); a built one never
         serving = getattr(self, "_serving", False)
-        site = SiteInfo(config.site_url or None, config.site_name, bool(config.use_directory_urls), review=serving)
+        site = SiteInfo(
+            config.site_url or None,
+            config.site_name,
+            bool(config.use_directory_urls),
+            review=serving,
+            language=str(config.theme.get("language") or SiteInfo.language),
+        )
         project = Project.at(root, Path(config.docs_dir), site)
         return Project(project.root, (root / self.config.briefs_dir).resolve(), project.docs_dir, project.site)
 

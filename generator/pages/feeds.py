@@ -2,7 +2,13 @@
 
 Entries link to each brief's permalink, absolute when mkdocs.yml has a site_url. Output is byte-identical for the
 same briefs: the only dates are the briefs' own, and the feed's `updated` is SOURCE_DATE_EPOCH when set, else the
-newest brief's date. A brief with no date of its own gets the feed's date in Atom, which requires one.
+newest brief's date.
+
+A date is given at the precision the annotation states, never made more precise: a day is Atom's `published` and
+JSON Feed's `date_published`; a month or a year ("2025-01") has no timestamp that would be true, so it goes out as
+Dublin Core's `dcterms:issued` as written (feed readers such as feedparser read it as the published date) and as
+`_briefing.published` in JSON Feed. An undated brief has neither. Atom requires every entry to have an `updated`:
+an entry without a day of its own carries the feed's `updated`, the time the feed was made, which is true of it.
 """
 
 from __future__ import annotations
@@ -18,6 +24,8 @@ from ..model import Brief, Corpus, PartialDate, SiteInfo
 from .kind import PageKind, single, whole_corpus
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
+DCTERMS_NS = "http://purl.org/dc/terms/"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 ATOM_PATH, JSON_FEED_PATH = addresses.ATOM_FEED, addresses.JSON_FEED
 MAX_ITEMS = 100  # feed readers want what is new; data/briefs.json has everything
@@ -30,8 +38,18 @@ def feed_briefs(corpus: Corpus) -> list[Brief]:
 
 
 def rfc3339(date: PartialDate) -> str:
-    """A partial date at its start: 2025-01 -> 2025-01-01T00:00:00Z."""
+    """A partial date at its start: 2025-01 -> 2025-01-01T00:00:00Z (for the feed's own `updated` only)."""
     return f"{date.year:04d}-{date.month or 1:02d}-{date.day or 1:02d}T00:00:00Z"
+
+
+def day_timestamp(date: PartialDate | None) -> str | None:
+    """A timestamp for a date that names its day; None for a month, a year or no date (any time would be invented)."""
+    return rfc3339(date) if date and date.day else None
+
+
+def as_written(date: PartialDate) -> str:
+    """The date at its own precision: 2025, 2025-01 or 2025-01-31."""
+    return "-".join(f"{part:0{width}d}" for part, width in ((date.year, 4), (date.month, 2), (date.day, 2)) if part)
 
 
 def feed_updated(corpus: Corpus) -> str:
@@ -52,7 +70,8 @@ def _clean(text: str) -> str:
 
 def atom(corpus: Corpus, site: SiteInfo) -> str:
     updated = feed_updated(corpus)
-    feed = ET.Element("feed", {"xmlns": ATOM_NS})
+    ET.register_namespace("dcterms", DCTERMS_NS)
+    feed = ET.Element("feed", {"xmlns": ATOM_NS, XML_LANG: site.language})
     ET.SubElement(feed, "id").text = site.absolute(addresses.HOME) or "urn:briefing:feed"
     ET.SubElement(feed, "title").text = _clean(site.name)
     ET.SubElement(feed, "subtitle").text = "New briefs, newest first, each with its summary."
@@ -72,10 +91,12 @@ def atom(corpus: Corpus, site: SiteInfo) -> str:
         ET.SubElement(entry, "link", {"rel": "alternate", "type": "text/html", "href": _brief_href(site, brief)})
         if brief.source.url:
             ET.SubElement(entry, "link", {"rel": "related", "href": brief.source.url})
-        date = brief.source.published
-        ET.SubElement(entry, "updated").text = rfc3339(date) if date else updated
-        if date:
-            ET.SubElement(entry, "published").text = rfc3339(date)
+        date, day = brief.source.published, day_timestamp(brief.source.published)
+        ET.SubElement(entry, "updated").text = day or updated
+        if day:
+            ET.SubElement(entry, "published").text = day
+        elif date:
+            ET.SubElement(entry, f"{{{DCTERMS_NS}}}issued").text = as_written(date)
         if brief.source.author:
             ET.SubElement(ET.SubElement(entry, "author"), "name").text = _clean(brief.source.author)
         for name in (corpus.topics[s].name for s in brief.topics):
@@ -90,6 +111,7 @@ def json_feed(corpus: Corpus, site: SiteInfo) -> str:
         "version": JSON_FEED_VERSION,
         "title": site.name,
         "description": "New briefs, newest first, each with its summary.",
+        "language": site.language,
         "items": [_item(corpus, site, brief) for brief in feed_briefs(corpus)],
     }
     if site.url:
@@ -109,8 +131,13 @@ def _item(corpus: Corpus, site: SiteInfo, brief: Brief) -> dict[str, object]:
     }
     if brief.source.url:
         item["external_url"] = brief.source.url
-    if brief.source.published:
-        item["date_published"] = rfc3339(brief.source.published)
+    date, day = brief.source.published, day_timestamp(brief.source.published)
+    if day:
+        item["date_published"] = day
+    elif date:  # JSON Feed has no partial dates; its extensions start with an underscore
+        item["_briefing"] = {"published": as_written(date)}
+    if brief.extra("language"):  # a brief in another language than the site's
+        item["language"] = brief.extra("language")
     if brief.source.author:
         item["authors"] = [{"name": brief.source.author}]
     return item

@@ -72,10 +72,19 @@ def test_atom_entries_are_newest_first_with_summaries_and_topics(corpus_pages: d
     entries = feed.findall(f"{A}entry")
     data = annotations()
     first = entries[0]
-    assert first.findtext(f"{A}title") == data["battle-never-fought-before"]["title"]  # the only dated brief
-    assert first.findtext(f"{A}published") == "2025-01-01T00:00:00Z"
-    assert first.findtext(f"{A}author/{A}name") == "Aditi Nair"
-    assert [c.get("term") for c in first.findall(f"{A}category")][:3] == ["North Korea", "Russia", "Ukraine"]
+    assert first.findtext(f"{A}title") == data["battle-never-fought-before"]["title"]  # the newest brief
+    # its source gives the month only: no invented midnight on the 1st, the month as written
+    assert first.find(f"{A}published") is None
+    assert first.findtext("{http://purl.org/dc/terms/}issued") == "2025-01"
+    dated = {
+        e.findtext(f"{A}title"): e.findtext(f"{A}published") for e in entries if e.find(f"{A}published") is not None
+    }
+    days = {
+        d["title"]: f"{d['source']['published']}T00:00:00Z"
+        for d in data.values()
+        if len(d["source"].get("published", "")) == 10
+    }
+    assert dated == days and len(days) == 3
     summaries = {e.findtext(f"{A}summary") for e in entries}
     assert {" ".join(d["summary"].split()) for d in data.values()} == summaries
 
@@ -97,10 +106,51 @@ def test_json_feed_is_valid_json_feed_1_1(corpus_pages: dict[str, str]) -> None:
         assert set(item) <= {"id", "url", "external_url", "title", "summary", "content_text", "date_published"} | {
             "authors",
             "tags",
+            "language",
+            "_briefing",
         }
         if "date_published" in item:
             assert RFC3339.match(item["date_published"])
-    assert feed["items"][0]["date_published"] == "2025-01-01T00:00:00Z"
+    assert "date_published" not in feed["items"][0]  # a month-only date has no true timestamp
+    assert feed["items"][0]["_briefing"] == {"published": "2025-01"}
+    assert feed["language"] == "en"
+
+
+def test_feedparser_reads_dates_at_their_precision_language_and_source_links(corpus_pages: dict[str, str]) -> None:
+    """What a feed reader sees: a day-dated brief published that day, a month-dated one as the month, an undated
+    one with no date of its own, the feed's language, and each entry's link to its source article."""
+    import feedparser
+
+    data = annotations()
+    parsed = feedparser.parse(corpus_pages["feed.xml"])
+    assert not parsed.bozo, parsed.bozo_exception
+    assert parsed.feed.get("language") == "en"
+    by_title = {e.title: e for e in parsed.entries}
+    for slug, annotation in data.items():
+        entry = by_title[" ".join(annotation["title"].split())]
+        published = annotation["source"].get("published")
+        links = {link.get("rel"): link.get("href") for link in entry.links}
+        if annotation["source"].get("url"):
+            assert links.get("related") == annotation["source"]["url"], slug
+        if published and len(published) == 10:
+            assert entry.published.startswith(published), slug
+        elif published:
+            assert entry.get("published") == published, slug  # dcterms:issued, as written
+        else:
+            assert "published" not in entry, slug
+
+
+def test_an_undated_brief_has_no_date_of_its_own_and_a_day_keeps_its_day() -> None:
+    corpus = link(
+        [_brief("undated"), _brief("day", source=Source(published=PartialDate(2024, 5, 7)))], {"x": Topic("x", "X")}, {}
+    )
+    items = {i["title"]: i for i in json.loads(json_feed(corpus, SITE))["items"]}
+    assert set(items["undated"]) & {"date_published", "_briefing"} == set()
+    assert items["day"]["date_published"] == "2024-05-07T00:00:00Z"
+    entries = {e.findtext(f"{A}title"): e for e in ET.fromstring(atom(corpus, SITE)).findall(f"{A}entry")}
+    assert entries["undated"].find(f"{A}published") is None
+    assert entries["undated"].find("{http://purl.org/dc/terms/}issued") is None
+    assert entries["day"].findtext(f"{A}published") == "2024-05-07T00:00:00Z"
 
 
 def _brief(slug: str, **fields: object) -> Brief:
