@@ -12,6 +12,7 @@ from typing import Any
 
 from .. import addresses
 from ..model import Brief, Corpus, SiteInfo
+from ..text import figvalues
 from ..text.figvalues import plain
 from .kind import Inputs, PageKind, Part, single, whole_corpus
 
@@ -120,7 +121,12 @@ def _brief(names: Mapping[str, str], site: SiteInfo, brief: Brief) -> dict[str, 
         "summary": brief.summary,
         "topics": [names[s] for s in brief.topics],
         "key_figures": [
-            {"value": f.value, "label": f.label, "metric": f.metric, "parsed": f.parsed.as_json()}
+            {
+                "value": f.value,
+                "label": f.label,
+                "metric": f.metric,
+                "parsed": {**f.parsed.as_json(), "approximate": figvalues.approximate(f.parsed, f.label)},
+            }
             for f in brief.figures
         ],
         "quotes": [{"text": q.text, "speaker": q.speaker, "role": q.role} for q in brief.quotes],
@@ -176,7 +182,7 @@ def _csv_rows(env: Any, site: SiteInfo, here: str, brief: Brief, labels: tuple[t
                 _number(parsed.low),
                 _number(parsed.high),
                 parsed.unit or "",
-                "yes" if parsed.approximate else "no",
+                "true" if figvalues.approximate(parsed, figure.label) else "false",
                 site.absolute(page) or site.page_url(page),
             ]
         )

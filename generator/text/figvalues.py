@@ -61,6 +61,18 @@ _UPPER = {
 # Every word a value may start with that says how exact it is ("about", "at least", "up to"): the drafter takes
 # them into the value it drafts, and parse_value reads them.
 HEDGES = (*_APPROX, *_LOWER, *_UPPER)
+# A label names the article's own hedge in quotes ('... ("around")'): only a quoted one counts, since the same
+# words are ordinary prose elsewhere in a label ("troops around Kursk", "over the past month").
+_QUOTED_WORD = re.compile(r"[\"“‘']([^\"”’']{1,40})[\"”’']")
+
+
+def approximate(value: FigureValue, label: str = "") -> bool:
+    """Whether a figure is approximate: its value says so ("about 3,000") or its label quotes an approximating word of
+    the article ('Soldiers killed ("about")')."""
+    quoted = {" ".join(m.group(1).lower().split()) for m in _QUOTED_WORD.finditer(label)}
+    return value.approximate or bool(quoted & set(_APPROX))
+
+
 _SUFFIX = {
     "or more": "at_least",
     "and more": "at_least",

@@ -231,6 +231,21 @@ def test_figures_csv_has_one_row_per_figure(corpus_pages: dict[str, str]) -> Non
     assert (row["kind"], row["low"], row["high"], row["metric"]) == ("at_least", "11000", "", "nk-troops-deployed")
     assert row["metric_label"] == "North Korean troops deployed to Russia"
     assert next(r for r in rows if r["value"] == "$2000")["unit"] == "USD"
+    assert {r["approximate"] for r in rows} == {"true", "false"}
+
+
+def test_approximate_is_a_boolean_from_the_value_or_the_hedge_its_label_quotes() -> None:
+    figures = (
+        Figure("3,000", 'Soldiers killed ("about")'),
+        Figure("3,000", "Troops stationed around Kursk over the past month"),
+        Figure("nearly 3,000", "Soldiers killed"),
+        Figure("3,000", 'Soldiers killed ("at least")'),
+    )
+    corpus = link([_brief("one", figures=figures)], {"x": Topic("x", "X")}, {})
+    rows = list(csv.DictReader(io.StringIO(figures_csv(corpus, SiteInfo()))))
+    assert [r["approximate"] for r in rows] == ["true", "false", "true", "false"]
+    data = json.loads(briefs_json(corpus, SiteInfo()))
+    assert [f["parsed"]["approximate"] for f in data["briefs"][0]["key_figures"]] == [True, False, True, False]
 
 
 def test_figures_csv_defuses_spreadsheet_formulas() -> None:
