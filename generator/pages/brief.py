@@ -7,7 +7,7 @@ from typing import Any
 
 from .. import addresses
 from ..model import Brief, Corpus, QuoteReport, SiteInfo
-from . import passages, speakers
+from . import passages, speakers, structured
 from .kind import Inputs, PageKind
 
 
@@ -33,6 +33,10 @@ def _context(inputs: Inputs, site: SiteInfo, path: str) -> dict[str, Any]:
     return {
         **inputs,
         "permalink": site.absolute(path),
+        "description": structured.short_description(brief.summary),
+        "structured_data": structured.front_matter_json(
+            structured.news_article(brief, inputs["brief_topics"], site.absolute(path))
+        ),
         "brief_events": sorted(brief.events, key=lambda e: e.date),
         "located": passages.locate(brief),
         "article": passages.article_html(brief),
