@@ -185,6 +185,16 @@ def test_fragment_links_point_at_existing_ids(site: Path) -> None:
     assert not missing
 
 
+@pytest.mark.parametrize("slug", SLUGS)
+def test_a_briefs_search_result_shows_its_summary(site: Path, slug: str) -> None:
+    """Material's result for a page shows its first section's text: the summary, not the source line above it."""
+    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    entries = {d["location"]: d["text"] for d in index["docs"] if d["location"].startswith(f"briefs/{slug}/")}
+    shown = normalise(BeautifulSoup(entries[f"briefs/{slug}/"], "html.parser").get_text(" "))
+    assert shown == normalise(annotation(slug)["summary"])
+    assert "Permalink" not in shown and f"briefs/{slug}/#summary" not in entries  # the summary is listed once
+
+
 def test_search_index_holds_quotes_summaries_and_figure_labels(site: Path) -> None:
     def strings(node: object) -> list[str]:  # every text in the index, however the search plugin lays it out
         if isinstance(node, dict):
