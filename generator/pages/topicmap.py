@@ -18,10 +18,10 @@ from .charts import SEARCH_IGNORE
 from .svg import number, shorten, tag
 
 WIDTH, HEIGHT = 780, 600
-CENTRE_X, CENTRE_Y, RADIUS = 390.0, 300.0, 195.0  # room outside the circle for 20 characters of 15-unit text
+CENTRE_X, CENTRE_Y, RADIUS = 390.0, 300.0, 185.0  # room outside the circle for 20 characters of 15-unit text
 LINE_CHARS = 20  # a longer label goes on two lines
 LINE = 17.0  # label line height, for the stylesheet's 15-unit labels (11 px and more at the map's least 600 px)
-MIN_R, MAX_R = 10.0, 26.0  # circle radii: the smallest still a target a finger can hit
+MIN_R, MAX_R = 15.0, 30.0  # radii: the smallest circle is still a 24 px target (WCAG 2.5.8) at the least 600 px
 
 
 def topic_map(topics: dict[str, Topic], data: MapData, href: Callable[[str], str]) -> Markup:
