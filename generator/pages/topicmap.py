@@ -37,7 +37,13 @@ def topic_map(topics: dict[str, Topic], data: MapData, href: Callable[[str], str
     )
     svg = tag(
         "svg",
-        {"viewBox": f"0 0 {WIDTH} {HEIGHT}", "width": WIDTH, "height": HEIGHT, "role": "group", "aria-label": label},
+        {
+            "viewBox": f"0 0 {WIDTH} {HEIGHT}",
+            "width": WIDTH,
+            "height": HEIGHT,
+            "role": "graphics-document",
+            "aria-label": label,
+        },
         tag("g", {"class": "bf-edges", "aria-hidden": "true"}, *lines),
         tag("g", {"class": "bf-nodes"}, *nodes),
     )
