@@ -40,6 +40,9 @@ _GLOB = addresses.SEARCH_GLOB
 _ROOT_SELECTOR = "article.md-content__inner"
 _EXCLUDE = (".headerlink", ".md-source-file")
 _MATERIAL_SEARCH = ("material/search", "search")
+# A brief's summary section, by the anchor its "## Summary" heading gets (generator/pages/templates/brief.md.j2)
+SUMMARY_ANCHOR = "#summary"
+BRIEFS_FOLDER = addresses.BRIEFS_DIR + "/"
 
 
 @dataclass(frozen=True)
@@ -65,18 +68,61 @@ def configure(config: Any, mode: str | None, briefs: int) -> str:
     config.extra[EXTRA_KEY] = engine
     if engine == "pagefind":
         _detach_material_indexing(config)
+    else:
+        _lead_with_summaries(config)
     return engine
+
+
+def _material_search(config: Any) -> Any:
+    plugins = config.plugins
+    return next((plugins[name] for name in _MATERIAL_SEARCH if name in plugins), None)
 
 
 def _detach_material_indexing(config: Any) -> None:
     """Keep Material's search plugin registered (the header shows its search button only then) but stop it from
     indexing every page and writing search_index.json: Pagefind replaces both."""
     plugins = config.plugins
-    search = next((plugins[name] for name in _MATERIAL_SEARCH if name in plugins), None)
+    search = _material_search(config)
     if search is None:
         return
     for event in ("page_context", "post_build"):
         plugins.events[event] = [m for m in plugins.events[event] if getattr(m, "__self__", None) is not search]
+
+
+def _lead_with_summaries(config: Any) -> None:
+    """Material's result for a page shows the text of its first section; on a brief that is the source line
+    ("Outlet not stated · date not stated · Permalink"), and the summary is the section after it. Just before
+    Material writes its index, each brief's page entry takes its summary's text in place of that line (and the
+    summary's own entry goes: its words are the page's now)."""
+    search = _material_search(config)
+    if search is None:
+        return
+    events = config.plugins.events["post_build"]
+    if any(getattr(m, "__name__", "") == "_summary_entries" for m in events):
+        return
+    writes = next((i for i, m in enumerate(events) if getattr(m, "__self__", None) is search), None)
+    if writes is None:
+        return
+
+    def _summary_entries(*, config: Any) -> None:
+        search.search_index.entries = lead_with_summaries(search.search_index.entries)
+
+    events.insert(writes, _summary_entries)
+
+
+def lead_with_summaries(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Search index entries with each brief's page entry holding its summary section's text."""
+    summaries = {
+        entry["location"][: -len(SUMMARY_ANCHOR)]: entry
+        for entry in entries
+        if entry["location"].startswith(BRIEFS_FOLDER) and entry["location"].endswith(SUMMARY_ANCHOR)
+    }
+    moved = {id(summary) for summary in summaries.values()}
+    return [
+        {**entry, "text": summaries[entry["location"]]["text"]} if entry["location"] in summaries else entry
+        for entry in entries
+        if id(entry) not in moved
+    ]
 
 
 def post_build(config: Any, serving: bool = False) -> Indexed | None:

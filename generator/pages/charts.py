@@ -23,10 +23,16 @@ MAX_ROWS = 20  # a chart is for seeing the spread; the table beside it lists eve
 TOPIC_ROWS = 10  # on topic pages, where every metric of the topic's briefs gets one
 # Pictures stay out of the search indexes (Material's and Pagefind's): their words are in the tables beside them.
 SEARCH_IGNORE = {"data-search-exclude": "picture", "data-pagefind-ignore": "all"}
-WIDTH = 640
-PLOT_LEFT, PLOT_RIGHT = 262.0, 624.0
-ROW = 40.0
-TOP = 30.0
+# Each row stacks its label (brief, then outlet and date) over its mark, so the plot runs the chart's whole width
+# and the chart can be drawn narrow: at 400 units its smallest text (12.5) is still 11 px on a 390 px phone, where
+# the picture shrinks to the column's 358 px (a side-by-side layout needs 640 units and ends up at 6 px).
+WIDTH = 400
+PLOT_LEFT, PLOT_RIGHT = 10.0, 390.0
+ROW = 66.0
+TOP = 26.0
+TITLE_Y, META_Y, VALUE_Y, MARK_Y = 15.0, 31.0, 46.0, 55.0  # within a row, from its top
+BAND = (MARK_Y - 9, MARK_Y + 9)  # the grid's stretch in each row: about the mark, clear of the words above
+TITLE_CHARS, META_CHARS = 56, 60
 _OPEN_ABOVE = ("at_least", "more_than", "vague")
 _OPEN_BELOW = ("at_most", "less_than")
 LEGEND = (
@@ -46,9 +52,9 @@ def metric_chart(label: str, reports: Sequence[FigureReport], max_rows: int = MA
     if not drawn:
         return None
     scale = _Scale(drawn)
-    height = TOP + ROW * len(shown) + 8
+    height = TOP + ROW * len(shown)
     rows = [_row(index, report, scale, unit) for index, report in enumerate(shown)]
-    guides = "".join(f"M{number(PLOT_LEFT)} {number(_y(i) + 4)}H{number(PLOT_RIGHT)}" for i in range(len(shown)))
+    guides = "".join(f"M{number(PLOT_LEFT)} {number(_y(i) + MARK_Y)}H{number(PLOT_RIGHT)}" for i in range(len(shown)))
     # what the picture shows, briefly: the table beside every chart lists each source in full
     description = f"Chart of {label}: {len(shown)} sources report " + "; ".join(r.figure.value for r in shown)
     svg = tag(
@@ -62,7 +68,7 @@ def metric_chart(label: str, reports: Sequence[FigureReport], max_rows: int = MA
             "class": "bf-chart-svg",
         },
         tag("title", None, f"{label}: the value each source reports"),
-        scale.axis(height, unit),
+        scale.axis(len(shown), unit),
         tag("path", {"d": guides, "class": "bf-guide"}),
         *rows,
     )
@@ -83,8 +89,8 @@ def _common_unit(reports: Sequence[FigureReport]) -> str | None:
 
 
 def _y(index: int) -> float:
-    """The middle of row `index`."""
-    return TOP + ROW * index + ROW / 2
+    """The top of row `index`."""
+    return TOP + ROW * index
 
 
 class _Scale:
@@ -116,14 +122,22 @@ class _Scale:
         count = round((self.high - self.low) / self.step)
         return [self.low + i * self.step for i in range(count + 1)]
 
-    def axis(self, height: float, unit: str | None) -> Markup:
+    def axis(self, rows: int, unit: str | None) -> Markup:
         top = max(abs(self.low), abs(self.high))
-        grid = "".join(f"M{number(self.x(t))} {number(TOP - 6)}V{number(height - 6)}" for t in self.ticks())
+        grid = "".join(
+            f"M{number(self.x(t))} {number(_y(i) + BAND[0])}V{number(_y(i) + BAND[1])}"
+            for t in self.ticks()
+            for i in range(rows)
+        )
         parts = [tag("path", {"d": grid, "class": "bf-grid"})]
         for tick in self.ticks():
             x = self.x(tick)
             parts.append(
-                tag("text", {"x": x, "y": TOP - 12, "text-anchor": "middle", "class": "bf-tick"}, _fmt(tick, unit, top))
+                tag(
+                    "text",
+                    {"x": x, "y": TOP - 10, "text-anchor": _anchor(x), "class": "bf-tick"},
+                    _fmt(tick, unit, top),
+                )
             )
         return tag("g", {"aria-hidden": "true"}, *parts)
 
@@ -148,7 +162,7 @@ def _fmt(value: float, unit: str | None, top: float) -> str:
 
 
 def _row(index: int, report: FigureReport, scale: _Scale, unit: str | None) -> Markup:
-    """One source's row. Its parts are drawn around y=0 and the row moved into place, so the label and the mark
+    """One source's row. Its parts are drawn from y=0 and the row moved into place, so the label and the mark
     are the same markup wherever the report appears (several topic pages and the figures page) and are made once."""
     source = report.brief.source
     meta = f"{source.name or 'Outlet not stated'} · {source.published.human() if source.published else 'undated'}"
@@ -166,21 +180,21 @@ def _label(title: str, meta: str) -> Markup:
     return tag(
         "g",
         {"class": "bf-label"},
-        tag("text", {"x": 0, "y": -2, "class": "bf-source"}, shorten(title, 40)),
-        tag("text", {"x": 0, "y": 12, "class": "bf-meta"}, shorten(meta, 46)),
+        tag("text", {"x": 0, "y": TITLE_Y, "class": "bf-source"}, shorten(title, TITLE_CHARS)),
+        tag("text", {"x": 0, "y": META_Y, "class": "bf-meta"}, shorten(meta, META_CHARS)),
     )
 
 
 @lru_cache(maxsize=65536)
 def _undrawn(written: str, why: str) -> Markup:
-    return tag("text", {"x": PLOT_LEFT, "y": 8, "class": "bf-value bf-undrawn"}, f"{written} ({why})")
+    return tag("text", {"x": PLOT_LEFT, "y": VALUE_Y + 4, "class": "bf-value bf-undrawn"}, f"{written} ({why})")
 
 
 @lru_cache(maxsize=65536)
 def _drawn(value: FigureValue, low: float, high: float) -> Markup:
     """The mark for a value on the scale from `low` to `high`, and the value as written beside it."""
-    mark, anchor_x, anchor = _mark(value, _Scale.between(low, high), 4.0)
-    written = tag("text", {"x": anchor_x, "y": -6, "text-anchor": anchor, "class": "bf-value"}, value.written)
+    mark, anchor_x, anchor = _mark(value, _Scale.between(low, high), MARK_Y)
+    written = tag("text", {"x": anchor_x, "y": VALUE_Y, "text-anchor": anchor, "class": "bf-value"}, value.written)
     return Markup(mark + written)
 
 

@@ -18,8 +18,10 @@ from .charts import SEARCH_IGNORE
 from .svg import number, shorten, tag
 
 WIDTH, HEIGHT = 780, 600
-CENTRE_X, CENTRE_Y, RADIUS = 390.0, 300.0, 215.0
+CENTRE_X, CENTRE_Y, RADIUS = 390.0, 300.0, 185.0  # room outside the circle for 20 characters of 15-unit text
 LINE_CHARS = 20  # a longer label goes on two lines
+LINE = 17.0  # label line height, for the stylesheet's 15-unit labels (11 px and more at the map's least 600 px)
+MIN_R, MAX_R = 15.0, 30.0  # radii: the smallest circle is still a 24 px target (WCAG 2.5.8) at the least 600 px
 
 
 def topic_map(topics: dict[str, Topic], data: MapData, href: Callable[[str], str]) -> Markup:
@@ -35,7 +37,13 @@ def topic_map(topics: dict[str, Topic], data: MapData, href: Callable[[str], str
     )
     svg = tag(
         "svg",
-        {"viewBox": f"0 0 {WIDTH} {HEIGHT}", "width": WIDTH, "height": HEIGHT, "role": "group", "aria-label": label},
+        {
+            "viewBox": f"0 0 {WIDTH} {HEIGHT}",
+            "width": WIDTH,
+            "height": HEIGHT,
+            "role": "graphics-document",
+            "aria-label": label,
+        },
         tag("g", {"class": "bf-edges", "aria-hidden": "true"}, *lines),
         tag("g", {"class": "bf-nodes"}, *nodes),
     )
@@ -45,7 +53,8 @@ def topic_map(topics: dict[str, Topic], data: MapData, href: Callable[[str], str
     )
     if data.left_out:
         caption += f" The {len(data.nodes)} most covered topics are drawn; {data.left_out} more are on the topics page."
-    return tag("figure", {"class": "bf-map", **SEARCH_IGNORE}, svg, tag("figcaption", None, caption))
+    # tabindex: on a narrow screen the figure scrolls sideways, and a keyboard reaches it to scroll it
+    return tag("figure", {"class": "bf-map", "tabindex": 0, **SEARCH_IGNORE}, svg, tag("figcaption", None, caption))
 
 
 def _places(nodes: tuple[str, ...]) -> dict[str, tuple[float, float, float]]:
@@ -77,16 +86,17 @@ def _node(
     topics: dict[str, Topic], slug: str, place: tuple[float, float, float], count: int, biggest: int, href: str
 ) -> Markup:
     x, y, angle = place
-    radius = 7 + 17 * math.sqrt(count / biggest)
+    radius = MIN_R + (MAX_R - MIN_R) * math.sqrt(count / biggest)
     name = topics[slug].name
     description = f"{name}: {count} brief{'s' if count != 1 else ''}"
     cos, sin = math.cos(angle), math.sin(angle)
     lines = _label_lines(name)
-    lx, ly = x + (radius + 8) * cos, y + (radius + 8) * sin + 4.5 - 7.5 * (len(lines) - 1)
+    half = LINE / 2 * (len(lines) - 1)
+    lx, ly = x + (radius + 8) * cos, y + (radius + 8) * sin + 5 - half
     anchor = "start" if cos > 0.2 else "end" if cos < -0.2 else "middle"
     if anchor == "middle":
-        ly += 10 if sin > 0 else -6 - 7.5 * (len(lines) - 1)
-    spans = [tag("tspan", {"x": lx, "dy": 0 if i == 0 else 15}, line) for i, line in enumerate(lines)]
+        ly += 12 + half if sin > 0 else -7 - half
+    spans = [tag("tspan", {"x": lx, "dy": 0 if i == 0 else LINE}, line) for i, line in enumerate(lines)]
     return tag(
         "a",
         # xlink:href, not href: Material's instant navigation rewrites every [href] with `el.href = ...`, which

@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 from playwright.sync_api import (
     Browser,
     BrowserContext,
@@ -26,6 +27,7 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
+REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -57,19 +59,39 @@ PAGE_KINDS = {
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
+    mount = "/"
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
+    def send_head(self) -> object:
+        # only addresses under the mount point are the site's: anything else is a 404, as on its real host
+        if not self.path.startswith(self.mount):
+            self.send_error(404)
+            return None
+        return super().send_head()
+
+    def translate_path(self, path: str) -> str:
+        return super().translate_path("/" + path[len(self.mount) :])
+
+
+def site_path() -> str:
+    """The path of site_url in the repository's mkdocs.yml, where the built site lives on its host ("/briefing/")."""
+    site_url = yaml.safe_load((REPO / "mkdocs.yml").read_text("utf-8")).get("site_url") or "/"
+    return (urlsplit(site_url).path or "/").rstrip("/") + "/"
+
 
 @contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """Serve `folder` on 127.0.0.1 at an ephemeral port from a background thread; yields the base URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(folder)))
+def serve(folder: Path, mount: str = "/") -> Iterator[str]:
+    """Serve `folder` under the path `mount` on 127.0.0.1 at an ephemeral port from a background thread; yields the
+    base URL (with the mount path)."""
+    handler = type("_Handler", (_QuietHandler,), {"mount": mount})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(folder)))
     thread = threading.Thread(target=server.serve_forever, name=f"http {folder}", daemon=True)
     thread.start()
     try:
         host, port = server.server_address[:2]
-        yield f"http://{host}:{port}/"
+        yield f"http://{host}:{port}{mount}"
     finally:
         server.shutdown()
         server.server_close()
@@ -78,8 +100,9 @@ def serve(folder: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def site_url(site: Path) -> Iterator[str]:
-    """The real corpus's built site, over HTTP (Material's search worker does not run from file://)."""
-    with serve(site) as url:
+    """The real corpus's built site, over HTTP (Material's search worker does not run from file://), under site_url's
+    path as on its real host: the 404 page's addresses are absolute (a host shows it at any depth)."""
+    with serve(site, site_path()) as url:
         yield url
 
 

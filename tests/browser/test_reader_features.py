@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -95,8 +96,9 @@ def test_timeline_tab_lists_events_and_links_them_to_briefs(tab: Tab, site_url: 
     tab.goto(site_url)
     section_link(page, "Timeline").click()
     expect(page).to_have_url(re.compile(r"/timeline/$"))
-    row = page.locator("article tr", has_text="October 2024")
+    row = page.locator("article li", has_text="October 2024")
     expect(row).to_have_count(1)
+    expect(page.locator("article table")).to_have_count(0)  # a list per year, no header row under every year
     expect(row.locator("a")).to_have_count(2)
     row.locator("a").first.click()
     expect(page).to_have_url(re.compile(r"/briefs/battle-never-fought-before/$"))
@@ -130,4 +132,18 @@ def test_a_brief_prints_on_one_clean_page(tab: Tab, site_url: str, slug: str) ->
     assert pages == 1, f"{slug} prints on {pages} pages"
     if slug == "nk-upgrades-army-in-ukraine":
         (ARTIFACTS / f"print-{slug}.pdf").write_bytes(pdf)
+    tab.assert_clean()
+
+
+def test_a_brief_on_a_phone_starts_with_its_title(new_tab: Callable[..., Tab], site_url: str) -> None:
+    """The topic chips the theme puts above the title are left to the brief's Topics list on a phone."""
+    tab = new_tab(site_url, viewport={"width": 390, "height": 844})
+    tab.goto(f"{site_url}briefs/{SLUGS[0]}/")
+    first = tab.page.evaluate(
+        "() => [...document.querySelector('article').children].find(e => e.getClientRects().length).tagName"
+    )
+    assert first == "H1"
+    title = tab.page.locator("article h1").bounding_box()
+    assert title is not None and title["y"] < 150, title
+    expect(tab.page.locator("article #topics + ul a").first).to_be_visible()  # the topics are still there
     tab.assert_clean()

@@ -65,6 +65,8 @@ def test_search_finds_a_brief_and_its_link_keeps_the_sub_path(new_tab: Callable[
     page.locator(".briefing-search__opener input").click()
     box = _box(page)
     expect(box).to_be_focused()
+    # a label, not only the placeholder and title Pagefind gives it (axe and some screen readers want a label)
+    expect(box).to_have_attribute("aria-label", "Search")
     box.press_sequentially(query["query"], delay=20)
     first = _results(page).first
     expect(first).to_have_attribute("href", re.compile(rf"^/briefing/{re.escape(query['expect'])}"))
@@ -90,6 +92,8 @@ def test_slash_opens_search_and_escape_closes_it(new_tab: Callable[..., Tab], ba
     page.keyboard.press("/")
     box = _box(page)
     expect(box).to_be_focused()
+    # a label, not only the placeholder and title Pagefind gives it (axe and some screen readers want a label)
+    expect(box).to_have_attribute("aria-label", "Search")
     box.press_sequentially("topic", delay=20)
     expect(_results(page).first).to_be_visible()
     page.keyboard.press("Escape")

@@ -92,6 +92,18 @@ def test_search_finds_a_quote_and_opens_its_brief(tab: Tab, site_url: str) -> No
     tab.assert_clean()
 
 
+def test_a_search_result_reads_as_the_briefs_summary(tab: Tab, site_url: str) -> None:
+    """A brief's result shows its summary, not the source line that opens the page."""
+    page = tab.page
+    tab.goto(site_url)
+    search(page, "modernised")  # a word of its summary (Material shows a result's text where the query matches it)
+    result = search_results(page).locator(f"a[href*='briefs/{UPGRADES}/']:not([href*='#'])").first
+    expect(result).to_be_visible()
+    expect(result).to_contain_text(annotation(UPGRADES)["summary"].split(".")[0])
+    expect(result).not_to_contain_text("Permalink")
+    tab.assert_clean()
+
+
 def test_topic_tag_leads_to_a_topic_page_listing_the_brief_and_back(tab: Tab, site_url: str) -> None:
     page = tab.page
     title = annotation(UPGRADES)["title"]

@@ -34,7 +34,7 @@ def test_one_report_or_nothing_to_draw_gives_no_chart() -> None:
 def test_each_source_is_a_row_moved_into_place() -> None:
     soup = chart("10,000", "12,000")
     rows = soup.select("g.bf-row")
-    assert [r["transform"] for r in rows] == ["translate(0 50)", "translate(0 90)"]
+    assert [r["transform"] for r in rows] == ["translate(0 26)", "translate(0 92)"]
     assert [r.select_one(".bf-source").text for r in rows] == ["Brief 0", "Brief 1"]
     assert rows[0].select_one(".bf-meta").text == "Outlet · January 2025"
 

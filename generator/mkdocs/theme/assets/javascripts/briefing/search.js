@@ -28,6 +28,9 @@
         element: "#briefing-search", bundlePath: bundle, baseUrl: root, showSubResults: true,
         showImages: false, resetStyles: false, autofocus: true
       });
+      // Pagefind's input has a placeholder but no label: a screen reader names it from the partial's data-label
+      var input = box.querySelector("input");
+      if (input && box.dataset.label) input.setAttribute("aria-label", box.dataset.label);
       focus();
     };
     document.head.appendChild(script);
