@@ -47,11 +47,6 @@ def day_timestamp(date: PartialDate | None) -> str | None:
     return rfc3339(date) if date and date.day else None
 
 
-def as_written(date: PartialDate) -> str:
-    """The date at its own precision: 2025, 2025-01 or 2025-01-31."""
-    return "-".join(f"{part:0{width}d}" for part, width in ((date.year, 4), (date.month, 2), (date.day, 2)) if part)
-
-
 def feed_updated(corpus: Corpus) -> str:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
@@ -96,7 +91,7 @@ def atom(corpus: Corpus, site: SiteInfo) -> str:
         if day:
             ET.SubElement(entry, "published").text = day
         elif date:
-            ET.SubElement(entry, f"{{{DCTERMS_NS}}}issued").text = as_written(date)
+            ET.SubElement(entry, f"{{{DCTERMS_NS}}}issued").text = date.iso()
         if brief.source.author:
             ET.SubElement(ET.SubElement(entry, "author"), "name").text = _clean(brief.source.author)
         for name in (corpus.topics[s].name for s in brief.topics):
@@ -135,7 +130,7 @@ def _item(corpus: Corpus, site: SiteInfo, brief: Brief) -> dict[str, object]:
     if day:
         item["date_published"] = day
     elif date:  # JSON Feed has no partial dates; its extensions start with an underscore
-        item["_briefing"] = {"published": as_written(date)}
+        item["_briefing"] = {"published": date.iso()}
     if brief.extra("language"):  # a brief in another language than the site's
         item["language"] = brief.extra("language")
     if brief.source.author:
