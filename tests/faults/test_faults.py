@@ -145,6 +145,45 @@ def test_the_next_build_after_kills_clears_everything_and_builds_the_new_site(
     assert leftovers(root) == []
 
 
+def _processes_naming(folder: Path) -> list[int]:
+    """Processes whose command line names `folder` (Pagefind, orphaned when its parent was killed, runs on)."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            if proc.name.isdigit() and str(folder).encode() in (proc / "cmdline").read_bytes():
+                found.append(int(proc.name))
+        except OSError:  # gone meanwhile, or not ours to read
+            continue
+    return found
+
+
+def test_a_kill_while_pagefind_indexes_keeps_the_previous_site_and_the_next_build_recovers(
+    sites: tuple[Path, dict[str, str], dict[str, str]], tmp_path: Path
+) -> None:
+    """SIGKILL to `briefing build` while the pagefind binary, a process of its own, is indexing the staging folder:
+    the orphaned indexer writes only there, the previous site stays whole, and the next build clears it all."""
+    root = fresh(sites, tmp_path)
+    assert run(["briefing", "build", "--search", "pagefind"], cwd=root, **EPOCH).returncode == 0
+    previous = tree_digest(root / "site")
+    annotation = root / "briefs" / f"{EDITED}.yml"
+    annotation.write_text(annotation.read_text("utf-8").replace("summary: ", "summary: Again. ", 1), "utf-8")
+    # Popen.communicate is where subprocess.run waits for pagefind: the child is running when it is called
+    done = inject({"kill": "subprocess:Popen.communicate", "call": 1, "when": "before"}, root, "--search", "pagefind")
+    assert done.returncode == -signal.SIGKILL, f"the kill point was never reached:\n{done.stdout}{done.stderr}"
+    deadline = time.monotonic() + 60
+    while _processes_naming(root) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _processes_naming(root), "the orphaned indexer never finished"
+    assert tree_digest(root / "site") == previous
+    (staged,) = root.glob(".site-staging-*")  # the kill came while the site was in staging...
+    assert (staged / "pagefind").is_dir()  # ...and after pagefind started: its bundle went there, not into site/
+    again = run(["briefing", "build", "--search", "pagefind"], cwd=root, **EPOCH)
+    assert again.returncode == 0, again.stderr
+    assert leftovers(root) == []
+    assert "Again." in (root / "site" / "briefs" / EDITED / "index.html").read_text("utf-8")
+    assert (root / "site" / "pagefind" / "pagefind.js").exists()
+
+
 @pytest.mark.parametrize("code", [errno.ENOSPC, errno.EIO], ids=["ENOSPC", "EIO"])
 @pytest.mark.parametrize("where", ["site_src", "staging"])
 def test_a_failing_disk_is_one_clear_line_and_loses_nothing(

@@ -23,7 +23,7 @@ from .test_plugin import _fetch, _free_port, _wait_for
 pytestmark = pytest.mark.load
 
 CLIENTS = 200  # requests in flight at once
-EDIT_SECONDS = 30  # the issue asks for 60 s; 30 s keeps the test near a minute in all
+EDIT_SECONDS = 60  # an edit a second for a minute, under 200 requests in flight
 TIMEOUT = 15  # seconds: a request slower than this is a failure
 RSS_LIMIT_MB = 300  # the seed site's preview peaks near 70 MB (the report in the test's output)
 SLUG = "nk-troops-defecting"
