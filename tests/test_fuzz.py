@@ -200,7 +200,7 @@ def _assert_clean_data(pages: dict[str, str], count: int) -> None:
     assert atom.tag == "{http://www.w3.org/2005/Atom}feed"
     assert {child.tag.split("}")[1] for child in atom.iter()} <= {
         "feed", "id", "title", "subtitle", "updated", "author", "name", "generator", "link", "entry", "published",
-        "category", "summary",
+        "issued", "category", "summary",
     }  # fmt: skip
     assert len(json.loads(pages["feed.json"])["items"]) in (0, count)  # drafts are left out of feeds
     assert len(json.loads(pages["data/briefs.json"])["briefs"]) == count

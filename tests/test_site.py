@@ -365,7 +365,7 @@ def test_tables_have_headers_and_charts_have_text_alternatives(site: Path) -> No
         for table in soup.select("article table"):
             assert table.select("thead th"), html
         for svg in soup.select("article svg"):
-            assert svg.get("aria-label") and svg.get("role") in ("img", "group"), html
+            assert svg.get("aria-label") and svg.get("role") in ("img", "graphics-document"), html
         for img in soup.select("article img"):
             assert img.get("alt"), html
 
