@@ -30,13 +30,12 @@ def _inputs(corpus: Corpus, brief: Brief) -> Inputs:
 
 def _context(inputs: Inputs, site: SiteInfo, path: str) -> dict[str, Any]:
     brief = inputs["brief"]
+    article = structured.news_article(brief, inputs["brief_topics"], site.absolute(path))
     return {
         **inputs,
         "permalink": site.absolute(path),
-        "description": structured.short_description(brief.summary),
-        "structured_data": structured.front_matter_json(
-            structured.news_article(brief, inputs["brief_topics"], site.absolute(path))
-        ),
+        "description": article["description"],  # the meta description and the JSON-LD's are one text
+        "structured_data": structured.front_matter_json(article),
         "brief_events": sorted(brief.events, key=lambda e: e.date),
         "located": passages.locate(brief),
         "article": passages.article_html(brief),
